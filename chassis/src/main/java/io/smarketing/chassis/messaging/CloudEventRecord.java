@@ -1,0 +1,110 @@
+package io.smarketing.chassis.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import io.smarketing.events.EventCatalog;
+import io.smarketing.events.EventDecodingException;
+import io.smarketing.events.EventJson;
+import io.smarketing.events.EventType;
+import io.smarketing.events.SmarketingEvent;
+
+/**
+ * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers, the value is the
+ * {@code data} JSON and the record key is the aggregate id. The one place that writes and reads that
+ * layout, for the outbox relay, the consumers and the tests.
+ */
+public final class CloudEventRecord {
+
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEventRecord() {
+    }
+
+    /** The source attribute of events published by a service. */
+    public static String source(String serviceName) {
+        return "/smarketing/" + serviceName;
+    }
+
+    /** A record ready to send, for an event already serialized (as the outbox stores it). */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, String id, String source, String type,
+            String subject, Instant time, byte[] data) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, data);
+        Headers headers = record.headers();
+        headers.add(ID, utf8(id));
+        headers.add(SOURCE, utf8(source));
+        headers.add(TYPE, utf8(type));
+        headers.add(SUBJECT, utf8(subject));
+        headers.add(TIME, utf8(time.toString()));
+        headers.add(SPEC_VERSION, utf8("1.0"));
+        headers.add(CONTENT_TYPE, utf8("application/json"));
+        return record;
+    }
+
+    /** A record for an event object, with a fresh id: used by tests and tools that publish directly. */
+    public static ProducerRecord<String, byte[]> toRecord(SmarketingEvent event, String source) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        return toRecord(type.topic(), UUID.randomUUID().toString(), source, type.ceType(), event.subject(),
+                event.occurredAt(), EventJson.write(event));
+    }
+
+    /**
+     * Decodes a consumed record. Empty when its type is not in this build's catalogue (a newer producer's
+     * additive event: skipped, not an error); {@link EventDecodingException} when it is not a valid
+     * Smarketing CloudEvent at all (a poison record, for the dead-letter topic).
+     */
+    public static Optional<IncomingEvent> decode(ConsumerRecord<String, byte[]> record) {
+        String id = requiredHeader(record, ID);
+        String type = requiredHeader(record, TYPE);
+        Optional<EventType<?>> eventType = EventCatalog.byCeType(type);
+        if (eventType.isEmpty()) {
+            return Optional.empty();
+        }
+        if (record.value() == null) {
+            throw new EventDecodingException("Record " + id + " of type " + type + " has no data", null);
+        }
+        SmarketingEvent data = EventJson.read(record.value(), eventType.get().javaType());
+        return Optional.of(new IncomingEvent(id, type, header(record, SOURCE).orElse(null),
+                header(record, SUBJECT).orElse(record.key()), time(record, id), data));
+    }
+
+    private static Instant time(ConsumerRecord<String, byte[]> record, String id) {
+        Optional<String> time = header(record, TIME);
+        try {
+            return time.map(Instant::parse).orElseGet(() -> Instant.ofEpochMilli(record.timestamp()));
+        } catch (DateTimeParseException e) {
+            throw new EventDecodingException("Record " + id + " has an invalid ce_time: " + time.get(), e);
+        }
+    }
+
+    private static String requiredHeader(ConsumerRecord<String, byte[]> record, String name) {
+        return header(record, name).filter(value -> !value.isBlank())
+                .orElseThrow(() -> new EventDecodingException(
+                        "Record at " + record.topic() + "/" + record.partition() + "@" + record.offset()
+                                + " lacks the CloudEvents header " + name, null));
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

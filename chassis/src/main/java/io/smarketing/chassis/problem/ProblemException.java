@@ -1,0 +1,52 @@
+package io.smarketing.chassis.problem;
+
+import java.util.List;
+
+/**
+ * A client-visible failure that services throw from their domain and service layers; the chassis maps it
+ * to problem+json. The factory methods are the vocabulary of DESIGN.md §4.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.Violation> violations;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.violations = violations;
+    }
+
+    /** 404: the id names nothing this service knows. */
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
+    }
+
+    /** 409: the current state forbids the request (a transition, a version). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail, null);
+    }
+
+    /** 422: valid JSON that breaks a business rule on one field. */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(422, "validation", "Request breaks a rule", message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    /** 403: authenticated, but this caller may not do this to this resource. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.type(slug), title, status, getMessage(), instance, violations);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,200 @@
+package io.smarketing.chassis.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into {@code application/problem+json} (DESIGN.md §4): 400 malformed JSON, 422 rule
+ * violations with {@code violations}, 401/403, 404, 409. Unexpected errors become a 500 whose detail is
+ * only an error id to quote; the stack trace goes to the log, never to the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return respond(new Problem(Problem.type("validation"), "Request breaks a rule", 422,
+                violations.size() + " field(s) are invalid", path(uri), violations));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("malformed-json"), "Malformed JSON", 400,
+                "The body is not valid JSON: " + e.getOriginalMessage(), path(uri), null));
+    }
+
+    /** Well-formed JSON of the wrong shape (a text where a number goes, an unknown enum value): a rule. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
+                : "has the wrong type" + (e.getTargetType() == null ? "" : ", expected " + e.getTargetType().getSimpleName());
+        return respond(new Problem(Problem.type("validation"), "Request breaks a rule", 422,
+                "Field '" + field + "' " + message, path(uri), List.of(new Problem.Violation(field, message))));
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("malformed-json"), "Unreadable JSON", 400,
+                e.getOriginalMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this action", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    /** JAX-RS' own errors: unknown path (404), wrong method (405), media type (415), and the like. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response json = fromJsonCause(e, uri);
+        if (json != null) {
+            return json;
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        return respond(new Problem(Problem.type(slug(title)), title, status, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Response json = fromJsonCause(e, uri);
+        if (json != null) {
+            return json;
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        return respond(new Problem(Problem.type("internal"), "Internal error", 500,
+                "Something went wrong on our side; quote error id " + errorId, path(uri), null));
+    }
+
+    /** The body reader wraps Jackson's errors; unwrapped, they keep their 400 or 422. */
+    private Response fromJsonCause(Throwable e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping, uri);
+        }
+        return null;
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                "A valid bearer token is required", path(uri), null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response concurrentChange(UriInfo uri) {
+        return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
+                "Someone else changed this resource at the same time; reload and retry", path(uri), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.request.owners[0]} → {@code owners[0]}: drop the method and parameter names. */
+    private static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            boolean methodOrParameter = node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER;
+            if (!methodOrParameter && node.getName() != null) {
+                if (index++ > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

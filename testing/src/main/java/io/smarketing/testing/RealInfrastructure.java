@@ -1,0 +1,147 @@
+package io.smarketing.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server and a real Kafka broker for {@code @QuarkusTest}s, each started once per test JVM
+ * on free ports (PostgreSQL from Maven-served binaries, a KRaft broker in process), plus a fresh RSA key pair
+ * that the service trusts for the run and {@link Tokens} signs with. Nothing here is a mock: the service
+ * under test speaks JDBC and the Kafka protocol to them.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+    private static Broker broker;
+    private static String publicKeyPem;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (postgres == null) {
+            postgres = startPostgres();
+            broker = new Broker();
+            broker.start();
+            publicKeyPem = createKeys();
+        }
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "mp.jwt.verify.publickey", publicKeyPem);
+    }
+
+    @Override
+    public void stop() {
+        // Kept for the JVM's lifetime: every test class of the module shares one database and one broker.
+    }
+
+    /** The broker, for tests that take it down and bring it back. */
+    public static Broker broker() {
+        return broker;
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // the JVM is going away; the data directory is temporary
+                }
+            }));
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+        }
+    }
+
+    private static String createKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair keys = generator.generateKeyPair();
+            Path privateKey = Files.createTempFile("smarketing-test-key", ".pem");
+            privateKey.toFile().deleteOnExit();
+            Files.writeString(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+            System.setProperty(Tokens.PRIVATE_KEY_PROPERTY, privateKey.toString());
+            return pem("PUBLIC KEY", keys.getPublic().getEncoded());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("Could not create the test signing keys", e);
+        }
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END "
+                + label + "-----\n";
+    }
+
+    /** A single-node KRaft broker on fixed ports and a kept log directory, so it can stop and come back. */
+    public static final class Broker {
+
+        private final int port = freePort();
+        private final int controllerPort = freePort();
+        private final String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        private final Path logDir;
+        private EmbeddedKafkaBroker running;
+
+        Broker() {
+            try {
+                logDir = Files.createTempDirectory("smarketing-test-kafka");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        }
+
+        public synchronized void start() {
+            if (running == null) {
+                running = new EmbeddedKafkaBroker()
+                        .withKafkaPort(port)
+                        .withControllerPort(controllerPort)
+                        .withClusterId(clusterId)
+                        .withDeleteLogDirsOnClose(false)
+                        .withAdditionalProperties(properties -> {
+                            properties.put("log.dirs", logDir.toString());
+                            properties.put("num.partitions", "3");
+                        })
+                        .start();
+            }
+        }
+
+        public synchronized void stop() {
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+        }
+
+        public String bootstrapServers() {
+            return "127.0.0.1:" + port;
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

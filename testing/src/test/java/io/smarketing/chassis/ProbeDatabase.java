@@ -1,0 +1,48 @@
+package io.smarketing.chassis;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Reads the chassis tables behind the probe application, for assertions. */
+@ApplicationScoped
+@Transactional
+public class ProbeDatabase {
+
+    private final EntityManager entityManager;
+
+    ProbeDatabase(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public OffsetDateTime publishedAt(String key) {
+        List<?> rows = entityManager.createNativeQuery(
+                "select published_at from outbox_event where record_key = :key", OffsetDateTime.class)
+                .setParameter("key", key).getResultList();
+        return rows.isEmpty() ? null : (OffsetDateTime) rows.get(0);
+    }
+
+    public long outboxRows(String key) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from outbox_event where record_key = :key")
+                .setParameter("key", key).getSingleResult()).longValue();
+    }
+
+    public long effects(UUID leadId) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from probe_effect where lead_id = :lead")
+                .setParameter("lead", leadId).getSingleResult()).longValue();
+    }
+
+    public long effectsOfEvent(String eventId) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from probe_effect where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue();
+    }
+
+    public long processed(String eventId) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from processed_event where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,131 @@
+package io.smarketing.chassis;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smarketing.testing.RealInfrastructure;
+import io.smarketing.testing.Tokens;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class ProblemJsonTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", Tokens.bearer(role, role + "-user")).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        as("marketing").body("{\"text\": ").when().post("/api/probe/notes")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("title", equalTo("Malformed JSON"))
+                .body("type", equalTo("urn:smarketing:problem:malformed-json"))
+                .body("instance", equalTo("/api/probe/notes"));
+    }
+
+    @Test
+    void brokenRulesAreA422WithOneViolationPerField() {
+        as("marketing").body("{\"text\": \"\"}").when().post("/api/probe/notes")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations", hasSize(2))
+                .body("violations.field", hasItem("text"))
+                .body("violations.field", hasItem("channel"));
+    }
+
+    @Test
+    void anUnknownEnumValueIsA422NamingTheField() {
+        as("marketing").body("{\"text\": \"hi\", \"channel\": \"PIGEON\"}").when().post("/api/probe/notes")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("channel"))
+                .body("violations[0].message", containsString("WEB"));
+    }
+
+    @Test
+    void aMissingBodyIsA422() {
+        as("marketing").when().post("/api/probe/notes")
+                .then().statusCode(422).contentType(PROBLEM);
+    }
+
+    @Test
+    void anUnknownIdIsA404Problem() {
+        UUID id = UUID.randomUUID();
+        as("sales").when().get("/api/probe/notes/" + id)
+                .then().statusCode(404).contentType(PROBLEM)
+                .body("detail", equalTo("Note " + id + " does not exist"));
+    }
+
+    @Test
+    void aMalformedIdIsA404Problem() {
+        as("sales").when().get("/api/probe/notes/not-a-uuid")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        as("sales").when().get("/api/nothing-here")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aTooLargePageIsA422() {
+        as("sales").queryParam("size", 500).when().get("/api/probe/notes")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void listsArePagedWithDefaults() {
+        as("executive").when().get("/api/probe/notes")
+                .then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(50)).body("total", equalTo(0));
+    }
+
+    @Test
+    void noTokenIsA401Problem() {
+        given().contentType(ContentType.JSON).when().get("/api/probe/notes")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void aForgedTokenIsA401Problem() {
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+                .when().get("/api/probe/notes")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void theWrongRoleIsA403Problem() {
+        as("sales").body("{\"text\": \"hi\", \"channel\": \"WEB\"}").when().post("/api/probe/notes")
+                .then().statusCode(403).contentType(PROBLEM).body("title", equalTo("Forbidden"));
+    }
+
+    @Test
+    void serverErrorsDoNotLeakStackTraces() {
+        as("marketing").body("{\"text\": \"hi\", \"channel\": \"WEB\"}").queryParam("fail", "maybe")
+                .when().post("/api/probe/notes")
+                .then().statusCode(not(500)).body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/probe/notes"));
+        given().when().get("/q/health/live").then().statusCode(200).body("checks", not(nullValue()));
+    }
+}

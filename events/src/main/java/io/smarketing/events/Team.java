@@ -1,0 +1,6 @@
+package io.smarketing.events;
+
+/** The two teams whose work the platform aligns. */
+public enum Team {
+    MARKETING, SALES
+}

@@ -1,0 +1,5 @@
+package io.smarketing.feedback.domain;
+
+public enum RoundStatus {
+    OPEN, CLOSED
+}

@@ -1,0 +1,12 @@
+package io.smarketing.leads.persistence;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.smarketing.leads.domain.CampaignReplica;
+
+@ApplicationScoped
+public class CampaignReplicaRepository implements PanacheRepositoryBase<CampaignReplica, UUID> {
+}

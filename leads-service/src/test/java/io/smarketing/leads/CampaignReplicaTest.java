@@ -1,0 +1,53 @@
+package io.smarketing.leads;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smarketing.events.CampaignLaunched;
+import io.smarketing.events.CampaignPlanned;
+import io.smarketing.events.CampaignStatus;
+import io.smarketing.events.Channel;
+import io.smarketing.leads.domain.CampaignReplica;
+import io.smarketing.leads.persistence.CampaignReplicaRepository;
+import io.smarketing.testing.RealInfrastructure;
+import io.smarketing.testing.TopicProbe;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class CampaignReplicaTest {
+
+    @Inject
+    CampaignReplicaRepository campaigns;
+
+    @Test
+    void campaignEventsFromTheTopicBuildTheReplica() {
+        UUID id = UUID.randomUUID();
+        TopicProbe.publish(new CampaignPlanned(id, "Spring webinar", Channel.EVENT, new BigDecimal("100000"), "JPY",
+                null, "Close the books in a day", null, LocalDate.now(), LocalDate.now().plusDays(30), "mia", "sam",
+                "mia", Instant.now()));
+        TopicProbe.publish(new CampaignLaunched(id, CampaignStatus.ACTIVE, "mia", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == CampaignStatus.ACTIVE);
+        CampaignReplica campaign = QuarkusTransaction.requiringNew().call(() -> campaigns.findById(id));
+        assertEquals("Close the books in a day", campaign.keyMessage());
+        assertEquals("Spring webinar", campaign.name());
+    }
+
+    private CampaignStatus status(UUID id) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> campaigns.findByIdOptional(id).map(CampaignReplica::status).orElse(null));
+    }
+}

@@ -3,21 +3,24 @@ package io.smarketing.goals;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.smarketing.chassis.messaging.CloudEventRecord;
-import io.smarketing.events.Channel;
-import io.smarketing.events.LeadCreated;
-import io.smarketing.events.LeadQualified;
-import io.smarketing.events.LeadStage;
+import io.smarketing.events.SmarketingEvent;
 import io.smarketing.testing.RealInfrastructure;
 import io.smarketing.testing.Tokens;
 import io.smarketing.testing.TopicProbe;
@@ -26,20 +29,80 @@ import io.smarketing.testing.TopicProbe;
 @WithTestResource(RealInfrastructure.class)
 class SharedViewTest {
 
+    @Inject
+    MeterRegistry meters;
+
     @Test
-    void leadEventsFromTheTopicAreCountedInTheFunnelOnceEach() {
-        long leadsBefore = funnel("leads");
-        long mqlsBefore = funnel("mqls");
-        UUID leadId = UUID.randomUUID();
-        ProducerRecord<String, byte[]> created = CloudEventRecord.toRecord(new LeadCreated(leadId, null, LeadStage.NEW,
-                "view@example.com", "Vi", null, Channel.WEB, 20, "alice", Instant.now()), TopicProbe.TEST_SOURCE);
+    void theViewIsBuiltFromTheEventsOfEveryTopic() {
+        UUID campaign = UUID.randomUUID();
+        ViewEvents.story(campaign, UUID.randomUUID(), UUID.randomUUID()).forEach(TopicProbe::publish);
 
-        TopicProbe.send(created);
-        TopicProbe.send(created);
-        TopicProbe.publish(new LeadQualified(leadId, null, LeadStage.MQL, 70, "alice", Instant.now()));
+        JsonPath view = awaitView(campaign, v -> v.getInt("funnel.leads") == 2 && v.getInt("feedback.csatCount") == 1
+                && v.getList("campaigns").size() == 1 && v.getFloat("campaigns[0].spend") == 1000f);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> funnel("mqls") == mqlsBefore + 1);
-        assertEquals(leadsBefore + 1, funnel("leads"));
+        assertEquals(Map.of("leads", 2, "mqls", 2, "sqls", 1, "won", 1, "lost", 0, "rejected", 1),
+                view.getMap("funnel"));
+        assertEquals(5000f, view.getFloat("revenue"));
+        assertEquals("JPY", view.getString("currency"));
+        assertEquals(0.5f, view.getFloat("rates.mqlToSqlRate"));
+        assertEquals(1.0f, view.getFloat("rates.sqlToWonRate"));
+        assertEquals(2, view.getInt("sla.assigned"));
+        assertEquals(1, view.getInt("sla.met"));
+        assertEquals(1, view.getInt("sla.breached"));
+        assertEquals(50.0f, view.getFloat("sla.complianceRate"));
+        assertEquals("Autumn webinar", view.getString("campaigns[0].name"));
+        assertEquals("ACTIVE", view.getString("campaigns[0].status"));
+        assertEquals(2, view.getInt("campaigns[0].leads"));
+        assertEquals(4.0f, view.getFloat("campaigns[0].roi"));
+        assertEquals(4.0f, view.getFloat("feedback.avgLeadQuality"));
+        assertEquals(5.0f, view.getFloat("feedback.avgCsat"));
+        assertEquals("NO_BUDGET", view.getString("feedback.topRejectionReasons[0].reason"));
+        assertEquals(1, view.getInt("conflicts"));
+        assertNotNull(view.getString("lastEventAt"));
+    }
+
+    @Test
+    void theSameEventsTwiceGiveTheSameView() {
+        UUID campaign = UUID.randomUUID();
+        List<ProducerRecord<String, byte[]>> records = ViewEvents.story(campaign, UUID.randomUUID(), UUID.randomUUID())
+                .stream().map(e -> CloudEventRecord.toRecord(e, TopicProbe.TEST_SOURCE)).toList();
+        records.forEach(TopicProbe::send);
+        JsonPath once = awaitView(campaign, v -> v.getInt("feedback.csatCount") == 1 && v.getInt("funnel.won") == 1
+                && v.getInt("funnel.rejected") == 1 && v.getFloat("campaigns[0].spend") == 1000f);
+
+        double duplicatesBefore = duplicates();
+        records.forEach(TopicProbe::send);
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() >= duplicatesBefore + records.size());
+        JsonPath twice = view(campaign);
+
+        assertEquals(once.getMap("funnel"), twice.getMap("funnel"));
+        assertEquals(once.getMap("sla"), twice.getMap("sla"));
+        assertEquals(once.getMap("feedback"), twice.getMap("feedback"));
+        assertEquals(once.getFloat("revenue"), twice.getFloat("revenue"));
+        assertEquals(once.getFloat("campaigns[0].spend"), twice.getFloat("campaigns[0].spend"));
+    }
+
+    @Test
+    void eventsOfOtherTopicsMayArriveFirst() {
+        UUID campaign = UUID.randomUUID();
+        List<SmarketingEvent> story = ViewEvents.story(campaign, UUID.randomUUID(), UUID.randomUUID());
+        // Leads and feedback first, the campaign's own events last.
+        story.subList(3, story.size()).forEach(TopicProbe::publish);
+        story.subList(0, 3).forEach(TopicProbe::publish);
+
+        JsonPath view = awaitView(campaign, v -> "ACTIVE".equals(v.getString("campaigns[0].status"))
+                && v.getFloat("campaigns[0].spend") == 1000f && v.getInt("funnel.leads") == 2);
+        assertEquals("Autumn webinar", view.getString("campaigns[0].name"));
+        assertEquals(4.0f, view.getFloat("campaigns[0].roi"));
+    }
+
+    @Test
+    void anInvalidFilterIsA422() {
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("from", "yesterday")
+                .when().get("/api/view").then().statusCode(422).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("sales", "sam"))
+                .queryParam("from", "2026-11-02").queryParam("to", "2026-11-01")
+                .when().get("/api/view").then().statusCode(422);
     }
 
     @Test
@@ -47,9 +110,20 @@ class SharedViewTest {
         given().when().get("/api/view").then().statusCode(401);
     }
 
-    private static long funnel(String stage) {
+    /** Deliveries the inbox recognised as already processed, over all of this service's consumers. */
+    private double duplicates() {
+        return meters.find("smarketing.inbox.events").tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    static JsonPath view(UUID campaign) {
         return given().header("Authorization", Tokens.bearer("executive", "erin"))
+                .queryParam("campaignId", campaign.toString())
                 .when().get("/api/view")
-                .then().statusCode(200).extract().jsonPath().getLong("funnel." + stage);
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitView(UUID campaign, java.util.function.Predicate<JsonPath> ready) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> view(campaign), ready);
     }
 }

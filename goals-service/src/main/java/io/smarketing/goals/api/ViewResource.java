@@ -1,25 +1,123 @@
 package io.smarketing.goals.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Roles;
+import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.SharedView;
+import io.smarketing.goals.domain.ViewFilter;
+import io.smarketing.goals.service.ViewChanges;
 import io.smarketing.goals.service.ViewService;
 
 @Path("/api/view")
 public class ViewResource {
 
-    private final ViewService view;
+    private static final Set<String> READERS = Set.of(Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE);
 
-    ViewResource(ViewService view) {
+    private final ViewService view;
+    private final ViewChanges changes;
+    private final JWTParser tokens;
+    private final GoalsConfig config;
+
+    ViewResource(ViewService view, ViewChanges changes, JWTParser tokens, GoalsConfig config) {
         this.view = view;
+        this.changes = changes;
+        this.tokens = tokens;
+        this.config = config;
     }
 
+    /** The shared view; {@code from}/{@code to} take an instant or a date (a {@code to} date counts whole). */
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
-    public SharedView view() {
-        return view.view();
+    public SharedView view(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("campaignId") UUID campaignId) {
+        return view.view(filter(from, to, campaignId));
+    }
+
+    /**
+     * The view again after every change, as Server-Sent Events: first the current view, then one per burst
+     * of changes, and a repeat every {@code goals.stream-heartbeat} so idle connections stay open. The token
+     * comes in the Authorization header, or for EventSource (which cannot send headers) as
+     * {@code access_token}.
+     */
+    @GET
+    @Path("stream")
+    @PermitAll
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<SharedView> stream(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("access_token") String accessToken, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("campaignId") UUID campaignId) {
+        authorize(authorization, accessToken);
+        ViewFilter filter = filter(from, to, campaignId);
+        Multi<Long> heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat());
+        return Multi.createBy().merging().streams(Multi.createFrom().item(0L), changes.changes(), heartbeat)
+                .onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(signal -> view.viewNow(filter));
+    }
+
+    private void authorize(String authorization, String accessToken) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : accessToken;
+        if (token == null || token.isBlank()) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        try {
+            var jwt = tokens.parse(token);
+            if (jwt.getGroups() == null || jwt.getGroups().stream().noneMatch(READERS::contains)) {
+                throw new io.quarkus.security.ForbiddenException();
+            }
+        } catch (ParseException e) {
+            throw new io.quarkus.security.AuthenticationFailedException(e);
+        }
+    }
+
+    static ViewFilter filter(String from, String to, UUID campaignId) {
+        Instant start = instant("from", from, false);
+        Instant end = instant("to", to, true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.unprocessable("to", "must be after from");
+        }
+        return new ViewFilter(start, end, campaignId);
+    }
+
+    private static Instant instant(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.unprocessable(name,
+                        "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
+            }
+        }
     }
 }

@@ -1,7 +1,43 @@
 package io.smarketing.goals.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
-/** The one picture both teams see; it grows with each issue that projects another topic. */
-public record SharedView(Funnel funnel, Instant lastEventAt) {
+import io.smarketing.events.GoalMetric;
+
+/** The one picture sales, marketing and executives share (DESIGN.md §4, {@code GET /api/view}). */
+public record SharedView(
+        ViewNumbers.Funnel funnel,
+        BigDecimal revenue,
+        String currency,
+        ViewNumbers.Rates rates,
+        ViewNumbers.Sla sla,
+        List<GoalLine> goals,
+        List<CampaignLine> campaigns,
+        Feedback feedback,
+        long conflicts,
+        List<Activity> recent,
+        Instant lastEventAt,
+        Filter filter) {
+
+    public record GoalLine(UUID id, String name, GoalMetric metric, LocalDate periodStart, LocalDate periodEnd,
+            UUID campaignId, GoalProgress progress) {
+    }
+
+    public record CampaignLine(UUID id, String name, String status, BigDecimal budget, long leads, BigDecimal revenue,
+            BigDecimal spend, BigDecimal roi) {
+    }
+
+    public record Feedback(BigDecimal avgLeadQuality, BigDecimal avgCsat, long csatCount,
+            List<ViewNumbers.ReasonCount> topRejectionReasons) {
+    }
+
+    public record Activity(String type, String subject, String summary, String actor, Instant at) {
+    }
+
+    public record Filter(Instant from, Instant to, UUID campaignId) {
+    }
 }

@@ -1,64 +1,63 @@
 package io.smarketing.goals.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.smarketing.events.LeadAccepted;
-import io.smarketing.events.LeadCreated;
-import io.smarketing.events.LeadEvent;
-import io.smarketing.events.LeadLost;
-import io.smarketing.events.LeadQualified;
-import io.smarketing.events.LeadRejected;
-import io.smarketing.events.LeadStage;
-import io.smarketing.events.LeadWon;
+import io.quarkus.scheduler.Scheduled;
+import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.SharedView;
-import io.smarketing.goals.persistence.LeadFacts;
-import io.smarketing.goals.persistence.LeadFacts.Milestone;
+import io.smarketing.goals.domain.ViewFilter;
+import io.smarketing.goals.domain.ViewNumbers;
+import io.smarketing.goals.persistence.Projections;
+import io.smarketing.goals.persistence.ViewQueries;
 
-/** Projects events into the shared view and reads it back. */
+/** Builds the shared view for a filter. */
 @ApplicationScoped
 public class ViewService {
 
-    private final LeadFacts leadFacts;
+    private static final int RECENT = 20;
 
-    ViewService(LeadFacts leadFacts) {
-        this.leadFacts = leadFacts;
-    }
+    private final ViewQueries queries;
+    private final GoalService goals;
+    private final GoalsConfig config;
+    private final Projections projections;
 
-    @Transactional(TxType.MANDATORY)
-    public void apply(LeadEvent event) {
-        leadFacts.record(event.leadId(), event.campaignId(), milestone(event), event.occurredAt());
-        if (event instanceof LeadCreated created && created.stage() == LeadStage.MQL) {
-            leadFacts.record(event.leadId(), event.campaignId(), Milestone.MQL, event.occurredAt());
-        }
+    ViewService(ViewQueries queries, GoalService goals, GoalsConfig config, Projections projections) {
+        this.queries = queries;
+        this.projections = projections;
+        this.goals = goals;
+        this.config = config;
     }
 
     @Transactional(TxType.SUPPORTS)
-    public SharedView view() {
-        return new SharedView(leadFacts.funnel(), leadFacts.lastEventAt());
+    public SharedView view(ViewFilter filter) {
+        ViewNumbers numbers = queries.numbers(filter);
+        var goalLines = goals.all().stream()
+                .filter(goal -> filter.campaignId() == null || filter.campaignId().equals(goal.campaignId()))
+                .map(goal -> new SharedView.GoalLine(goal.id(), goal.name(), goal.metric(), goal.periodStart(),
+                        goal.periodEnd(), goal.campaignId(), goals.progress(goal)))
+                .toList();
+        return new SharedView(numbers.funnel(), numbers.revenue(), config.currency(), numbers.rates(), numbers.sla(),
+                goalLines, queries.campaigns(filter),
+                new SharedView.Feedback(numbers.avgLeadQuality(), numbers.avgCsat(), numbers.csatCount(),
+                        numbers.topRejectionReasons()),
+                numbers.conflicts(), queries.recentActivity(RECENT), queries.lastEventAt(),
+                new SharedView.Filter(filter.from(), filter.to(), filter.campaignId()));
     }
 
-    private static Milestone milestone(LeadEvent event) {
-        if (event instanceof LeadCreated) {
-            return Milestone.CREATED;
-        }
-        if (event instanceof LeadQualified) {
-            return Milestone.MQL;
-        }
-        if (event instanceof LeadAccepted) {
-            return Milestone.SQL;
-        }
-        if (event instanceof LeadWon) {
-            return Milestone.WON;
-        }
-        if (event instanceof LeadLost) {
-            return Milestone.LOST;
-        }
-        if (event instanceof LeadRejected) {
-            return Milestone.REJECTED;
-        }
-        // assigned, touched, SLA breaches: only the time of the last event moves
-        return Milestone.ACTIVITY;
+    /** The same view, for callers outside an HTTP request (the live stream). */
+    @ActivateRequestContext
+    @Transactional(TxType.SUPPORTS)
+    public SharedView viewNow(ViewFilter filter) {
+        return view(filter);
+    }
+
+    /** Keeps the activity list short; it only feeds the dashboard's recent events. */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void trimActivity() {
+        projections.trimActivity(config.activityKept());
     }
 }

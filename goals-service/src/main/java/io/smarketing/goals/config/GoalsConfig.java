@@ -1,0 +1,26 @@
+package io.smarketing.goals.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "goals")
+public interface GoalsConfig {
+
+    /** The platform currency money is counted in (DESIGN.md §4). */
+    @WithDefault("JPY")
+    String currency();
+
+    /** The shortest time between two pushes of the live view: bursts of events coalesce into one. */
+    @WithDefault("250ms")
+    Duration streamCoalesce();
+
+    /** A stream with no change still gets the view this often, so proxies keep the connection open. */
+    @WithDefault("25s")
+    Duration streamHeartbeat();
+
+    /** How many activity rows the view keeps. */
+    @WithDefault("200")
+    int activityKept();
+}

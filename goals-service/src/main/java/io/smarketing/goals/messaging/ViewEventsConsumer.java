@@ -1,0 +1,45 @@
+package io.smarketing.goals.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smarketing.chassis.messaging.Inbox;
+import io.smarketing.goals.service.ProjectionService;
+
+/** Feeds the shared view from the three topics it is built from; one inbox consumer per topic. */
+@ApplicationScoped
+public class ViewEventsConsumer {
+
+    private final Inbox inbox;
+    private final ProjectionService projections;
+
+    ViewEventsConsumer(Inbox inbox, ProjectionService projections) {
+        this.inbox = inbox;
+        this.projections = projections;
+    }
+
+    @Incoming("leads")
+    @Blocking
+    @Transactional
+    public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver("leads", record, projections::apply);
+    }
+
+    @Incoming("campaigns")
+    @Blocking
+    @Transactional
+    public void onCampaignEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver("campaigns", record, projections::apply);
+    }
+
+    @Incoming("feedback")
+    @Blocking
+    @Transactional
+    public void onFeedbackEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver("feedback", record, projections::apply);
+    }
+}

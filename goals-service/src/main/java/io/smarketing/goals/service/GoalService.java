@@ -1,0 +1,130 @@
+package io.smarketing.goals.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import io.smarketing.chassis.api.Page;
+import io.smarketing.chassis.outbox.Outbox;
+import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.GoalMetric;
+import io.smarketing.goals.domain.Goal;
+import io.smarketing.goals.domain.GoalMetrics;
+import io.smarketing.goals.domain.GoalProgress;
+import io.smarketing.goals.domain.RevenuePlan;
+import io.smarketing.goals.domain.ViewFilter;
+import io.smarketing.goals.domain.ViewNumbers;
+import io.smarketing.goals.persistence.GoalRepository;
+import io.smarketing.goals.persistence.Projections;
+import io.smarketing.goals.persistence.ViewQueries;
+
+/** Goals: their definition, their progress from the view's facts, the revenue plan, status announcements. */
+@ApplicationScoped
+public class GoalService {
+
+    private static final Logger LOG = Logger.getLogger(GoalService.class);
+
+    private final GoalRepository goals;
+    private final ViewQueries queries;
+    private final Projections projections;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    GoalService(GoalRepository goals, ViewQueries queries, Projections projections, Outbox outbox) {
+        this.goals = goals;
+        this.queries = queries;
+        this.projections = projections;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Goal set(Goal.Definition definition, String by) {
+        Goal.Change change = Goal.set(definition, by, Instant.now(clock));
+        goals.persist(change.goal());
+        outbox.publish(change.event());
+        projections.notifyViewChanged();
+        return change.goal();
+    }
+
+    /** Replaces the definition; {@code expectedVersion} guards against overwriting someone else's change. */
+    @Transactional
+    public Goal revise(UUID id, long expectedVersion, Goal.Definition definition, String by) {
+        Goal goal = get(id);
+        if (goal.version() != expectedVersion) {
+            throw ProblemException.conflict("Goal " + id + " is at version " + goal.version() + ", not "
+                    + expectedVersion + ": reload it and apply your change again");
+        }
+        outbox.publish(goal.revise(definition, by, Instant.now(clock)).event());
+        projections.notifyViewChanged();
+        return goal;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Goal get(UUID id) {
+        return goals.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Goal", id));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<Goal> list(int page, int size) {
+        var query = goals.findAll(Sort.ascending("periodEnd", "name", "id"));
+        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count(), page, size);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Goal> all() {
+        return goals.listAll(Sort.ascending("periodEnd", "name", "id"));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public GoalProgress progress(Goal goal) {
+        return progress(goal, Instant.now(clock));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public RevenuePlan plan(UUID id) {
+        Goal goal = get(id);
+        if (goal.metric() != GoalMetric.REVENUE) {
+            throw ProblemException.unprocessable("metric",
+                    "a plan is the reverse funnel of a REVENUE goal; this goal measures " + goal.metric());
+        }
+        Instant now = Instant.now(clock);
+        GoalProgress progress = progress(goal, now);
+        ViewNumbers history = queries.numbers(new ViewFilter(null, null, goal.campaignId()));
+        return RevenuePlan.of(goal.target(), progress.actual(), new RevenuePlan.History(history.revenue(),
+                history.funnel().won(), history.funnel().sqls(), history.funnel().mqls()), goal.periodEnd(), now);
+    }
+
+    /**
+     * Announces each goal's change of status once: {@code goal.achieved} or {@code goal.at-risk}. Runs on a
+     * timer because time alone moves a goal (a quiet week puts it at risk); two replicas running it at once
+     * conflict on the goal's version and one of them rolls back, so nothing is announced twice.
+     */
+    @Scheduled(every = "${goals.evaluation-interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void evaluate() {
+        Instant now = Instant.now(clock);
+        for (Goal goal : goals.listAll()) {
+            goal.observe(progress(goal, now), now).ifPresent(event -> {
+                LOG.infof("Goal %s (%s) is now %s", goal.name(), goal.id(), goal.lastStatus());
+                outbox.publish(event);
+            });
+        }
+    }
+
+    private GoalProgress progress(Goal goal, Instant now) {
+        ViewNumbers numbers = queries.numbers(new ViewFilter(GoalProgress.startOf(goal.periodStart()),
+                GoalProgress.endOf(goal.periodEnd()), goal.campaignId()));
+        return GoalProgress.of(goal.metric(), goal.target(), goal.periodStart(), goal.periodEnd(),
+                GoalMetrics.actual(goal.metric(), numbers), now);
+    }
+}

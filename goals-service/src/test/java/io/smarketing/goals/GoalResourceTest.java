@@ -1,0 +1,107 @@
+package io.smarketing.goals;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smarketing.chassis.messaging.CloudEventRecord;
+import io.smarketing.events.EventJson;
+import io.smarketing.events.GoalSet;
+import io.smarketing.events.Topics;
+import io.smarketing.testing.RealInfrastructure;
+import io.smarketing.testing.Tokens;
+import io.smarketing.testing.TopicProbe;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class GoalResourceTest {
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", Tokens.bearer(role, "erin")).contentType(ContentType.JSON);
+    }
+
+    static String goalJson(String metric, String target, String sales, String marketing, UUID campaignId) {
+        LocalDate today = LocalDate.now();
+        return """
+                {"name": "Pipeline %s", "metric": "%s", "target": %s, "periodStart": "%s", "periodEnd": "%s",
+                 "salesOwners": %s, "marketingOwners": %s, "campaignId": %s}"""
+                .formatted(metric, metric, target, today.minusDays(10), today.plusDays(20), sales, marketing,
+                        campaignId == null ? "null" : "\"" + campaignId + "\"");
+    }
+
+    @Test
+    void anExecutiveSetsAGoalAndGoalSetIsPublished() {
+        String id = as("executive").body(goalJson("REVENUE", "1000000", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals")
+                .then().statusCode(201).body("metric", equalTo("REVENUE")).body("version", equalTo(0))
+                .extract().path("id");
+
+        var record = TopicProbe.awaitRecord(Topics.GOALS, r -> id.equals(r.key()));
+        assertEquals(GoalSet.TYPE, TopicProbe.header(record, CloudEventRecord.TYPE));
+        assertEquals("erin", EventJson.read(record.value(), GoalSet.class).by());
+
+        as("sales").when().get("/api/goals/" + id).then().statusCode(200).body("salesOwners[0]", equalTo("sam"));
+        as("marketing").when().get("/api/goals?size=200").then().statusCode(200).body("items.id", hasItem(id));
+        as("sales").when().get("/api/goals/" + id + "/progress")
+                .then().statusCode(200).body("status", notNullValue()).body("target", equalTo(1000000.0f));
+        as("sales").when().get("/api/goals/" + id + "/plan")
+                .then().statusCode(200).body("remaining", notNullValue());
+    }
+
+    @Test
+    void aGoalOwnedByOneTeamIsA422() {
+        as("executive").body(goalJson("LEADS", "100", "[]", "[\"mia\"]", null))
+                .when().post("/api/goals")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("salesOwners"));
+    }
+
+    @Test
+    void aZeroTargetIsA422() {
+        as("executive").body(goalJson("LEADS", "0", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals")
+                .then().statusCode(422).body("violations[0].field", equalTo("target"));
+    }
+
+    @Test
+    void onlyExecutivesSetGoals() {
+        as("marketing").body(goalJson("LEADS", "100", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals").then().statusCode(403);
+    }
+
+    @Test
+    void revisingWithAStaleVersionIsAConflictAndChangesNothing() {
+        String id = as("executive").body(goalJson("MQLS", "50", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals").then().statusCode(201).extract().path("id");
+        String revised = goalJson("MQLS", "80", "[\"sam\"]", "[\"mia\"]", null).replace("}", ", \"version\": 0}");
+        as("executive").body(revised).when().put("/api/goals/" + id)
+                .then().statusCode(200).body("target", equalTo(80.0f)).body("version", equalTo(1));
+
+        as("executive").body(revised.replace("80", "90")).when().put("/api/goals/" + id)
+                .then().statusCode(409).contentType("application/problem+json");
+        as("executive").when().get("/api/goals/" + id).then().body("target", equalTo(80.0f));
+    }
+
+    @Test
+    void aPlanIsOnlyForRevenueGoals() {
+        String id = as("executive").body(goalJson("LEADS", "100", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals").then().statusCode(201).extract().path("id");
+        as("sales").when().get("/api/goals/" + id + "/plan").then().statusCode(422);
+    }
+
+    @Test
+    void anUnknownGoalIsA404() {
+        as("sales").when().get("/api/goals/" + UUID.randomUUID()).then().statusCode(404);
+    }
+}

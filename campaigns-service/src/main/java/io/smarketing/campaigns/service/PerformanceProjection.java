@@ -1,35 +1,35 @@
 package io.smarketing.campaigns.service;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.smarketing.campaigns.persistence.CampaignLeads;
+import io.smarketing.campaigns.domain.Milestones;
+import io.smarketing.campaigns.persistence.LeadFacts;
 import io.smarketing.events.LeadEvent;
-import io.smarketing.events.LeadStage;
+import io.smarketing.events.LeadTouched;
+import io.smarketing.events.LeadWon;
 
-/** Follows campaign-sourced leads through the funnel, for per-campaign performance. */
+/**
+ * Records the facts of lead events, whatever campaign they name: performance is computed from them on read, so
+ * a lead event that arrives before its campaign is known here is counted as soon as the campaign is.
+ */
 @ApplicationScoped
 public class PerformanceProjection {
 
-    private final CampaignLeads campaignLeads;
+    private final LeadFacts facts;
 
-    PerformanceProjection(CampaignLeads campaignLeads) {
-        this.campaignLeads = campaignLeads;
+    PerformanceProjection(LeadFacts facts) {
+        this.facts = facts;
     }
 
     @Transactional(TxType.MANDATORY)
     public void apply(LeadEvent event) {
-        if (event.campaignId() != null) {
-            campaignLeads.record(event);
+        facts.record(event.leadId(), event.campaignId(), Milestones.provenBy(event.stage()), event.occurredAt());
+        if (event instanceof LeadWon won) {
+            facts.recordWin(won.leadId(), won.amount(), won.occurredAt());
+        } else if (event instanceof LeadTouched touched && touched.touchCampaignId() != null) {
+            facts.recordTouch(touched.touchId(), touched.leadId(), touched.touchCampaignId(), touched.occurredAt());
         }
-    }
-
-    @Transactional(TxType.SUPPORTS)
-    public Optional<LeadStage> stageOf(UUID leadId) {
-        return campaignLeads.stageOf(leadId);
     }
 }

@@ -1,0 +1,22 @@
+package io.smarketing.campaigns.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smarketing.campaigns.domain.Money;
+
+/**
+ * The platform currency as the domain uses it; an unknown currency code stops the service at start-up.
+ * A plain property, not a {@code @ConfigMapping(prefix = "smarketing")}: such a mapping would claim every
+ * {@code smarketing.*} key (the chassis' outbox settings, the test key path) and reject the ones it lacks.
+ */
+public class MoneyProducer {
+
+    @Produces
+    @Singleton
+    Money money(@ConfigProperty(name = "smarketing.currency", defaultValue = "JPY") String currency) {
+        return Money.of(currency);
+    }
+}

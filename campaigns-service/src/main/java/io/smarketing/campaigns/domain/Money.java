@@ -1,0 +1,80 @@
+package io.smarketing.campaigns.domain;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Amounts in the platform currency, at the currency's own number of decimals (JPY 0, EUR and USD 2): budgets and
+ * spend must fit it exactly, revenue is rounded to it, and a split never creates or loses a unit.
+ */
+public record Money(String currency, int scale) {
+
+    /** What the database columns ({@code numeric(19, 4)}) hold left of the decimal point. */
+    static final int MAX_INTEGER_DIGITS = 15;
+
+    public Money {
+        if (scale < 0 || scale > 4) {
+            throw new IllegalArgumentException("Unsupported number of decimals for " + currency + ": " + scale);
+        }
+    }
+
+    /** The money of an ISO 4217 currency code, such as {@code JPY}. */
+    public static Money of(String currencyCode) {
+        Currency currency = Currency.getInstance(currencyCode);
+        return new Money(currency.getCurrencyCode(), Math.max(currency.getDefaultFractionDigits(), 0));
+    }
+
+    /** Why the amount cannot be an amount of this currency, if it cannot. */
+    public Optional<String> problemWith(BigDecimal amount) {
+        if (amount.stripTrailingZeros().scale() > scale) {
+            return Optional.of(scale == 0
+                    ? "must be a whole number of " + currency
+                    : "must have at most " + scale + " decimal places in " + currency);
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            return Optional.of("must be less than 10^" + MAX_INTEGER_DIGITS);
+        }
+        return Optional.empty();
+    }
+
+    /** An amount already checked by {@link #problemWith}, at the currency's scale. */
+    public BigDecimal exact(BigDecimal amount) {
+        return amount.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    /** An amount from elsewhere (a deal won), rounded half-even to the currency's scale. */
+    public BigDecimal round(BigDecimal amount) {
+        return amount.setScale(scale, RoundingMode.HALF_EVEN);
+    }
+
+    public BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(scale);
+    }
+
+    /**
+     * Splits an amount into {@code parts} amounts of the currency that differ by at most one unit (one yen,
+     * one cent) and add up exactly to the amount rounded to the currency: the leftover units go one each to
+     * the first parts, so the order of the parts decides who gets them.
+     */
+    public List<BigDecimal> split(BigDecimal amount, int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("Cannot split into " + parts + " parts");
+        }
+        BigInteger[] quotientAndRemainder = round(amount).unscaledValue()
+                .divideAndRemainder(BigInteger.valueOf(parts));
+        BigInteger base = quotientAndRemainder[0];
+        int leftoverUnits = quotientAndRemainder[1].abs().intValue();
+        BigInteger unit = BigInteger.valueOf(quotientAndRemainder[1].signum());
+        List<BigDecimal> split = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            BigInteger units = i < leftoverUnits ? base.add(unit) : base;
+            split.add(new BigDecimal(units, scale));
+        }
+        return split;
+    }
+}

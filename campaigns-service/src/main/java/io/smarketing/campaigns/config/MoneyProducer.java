@@ -16,7 +16,7 @@ public class MoneyProducer {
 
     @Produces
     @Singleton
-    Money money(@ConfigProperty(name = "smarketing.currency", defaultValue = "JPY") String currency) {
+    Money money(@ConfigProperty(name = "smarketing.currency") String currency) {
         return Money.of(currency);
     }
 }

@@ -8,10 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "goals")
 public interface GoalsConfig {
 
-    /** The platform currency money is counted in (DESIGN.md §4). */
-    @WithDefault("JPY")
-    String currency();
-
     /** The shortest time between two pushes of the live view: bursts of events coalesce into one. */
     @WithDefault("250ms")
     Duration streamCoalesce();

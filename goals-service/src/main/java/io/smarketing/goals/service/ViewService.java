@@ -5,6 +5,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.SharedView;
@@ -23,10 +25,13 @@ public class ViewService {
     private final GoalService goals;
     private final GoalsConfig config;
     private final Projections projections;
+    private final String currency;
 
-    ViewService(ViewQueries queries, GoalService goals, GoalsConfig config, Projections projections) {
+    ViewService(ViewQueries queries, GoalService goals, GoalsConfig config, Projections projections,
+            @ConfigProperty(name = "smarketing.currency") String currency) {
         this.queries = queries;
         this.projections = projections;
+        this.currency = currency;
         this.goals = goals;
         this.config = config;
     }
@@ -39,7 +44,7 @@ public class ViewService {
                 .map(goal -> new SharedView.GoalLine(goal.id(), goal.name(), goal.metric(), goal.periodStart(),
                         goal.periodEnd(), goal.campaignId(), goals.progress(goal)))
                 .toList();
-        return new SharedView(numbers.funnel(), numbers.revenue(), config.currency(), numbers.rates(), numbers.sla(),
+        return new SharedView(numbers.funnel(), numbers.revenue(), currency, numbers.rates(), numbers.sla(),
                 goalLines, queries.campaigns(filter),
                 new SharedView.Feedback(numbers.avgLeadQuality(), numbers.avgCsat(), numbers.csatCount(),
                         numbers.topRejectionReasons()),

@@ -54,7 +54,8 @@ class RoundOpeningTest {
 
         given().header("Authorization", Tokens.bearer("sales", "sam"))
                 .when().get("/api/feedback/rounds/" + roundId)
-                .then().statusCode(200).body("campaignId", equalTo(campaignId.toString())).body("status", equalTo("OPEN"));
+                .then().statusCode(200).body("campaignId", equalTo(campaignId.toString())).body("status", equalTo("OPEN"))
+                .body("openedBy", equalTo("system"));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(second));
         assertEquals(Optional.of(roundId), QuarkusTransaction.requiringNew()
                 .call(() -> rounds.findByCampaign(campaignId).map(FeedbackRound::id)));

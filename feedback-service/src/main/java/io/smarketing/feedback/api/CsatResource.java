@@ -1,0 +1,67 @@
+package io.smarketing.feedback.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import io.smarketing.chassis.security.Caller;
+import io.smarketing.chassis.security.Roles;
+import io.smarketing.feedback.domain.CsatRecord;
+import io.smarketing.feedback.service.CsatService;
+
+@Path("/api/feedback/csat")
+public class CsatResource {
+
+    /** Without a campaignId the lead's source campaign is used, if lead events told us. */
+    public record CsatRequest(
+            @NotNull UUID leadId,
+            UUID campaignId,
+            @NotNull @Min(1) @Max(5) Integer score,
+            @Size(max = 4000) String comment) {
+    }
+
+    public record CsatResponse(UUID id, UUID leadId, UUID campaignId, int score, String comment, String recordedBy,
+            Instant recordedAt) {
+
+        static CsatResponse of(CsatRecord csat) {
+            return new CsatResponse(csat.id(), csat.leadId(), csat.campaignId(), csat.score(), csat.comment(),
+                    csat.recordedBy(), csat.recordedAt());
+        }
+    }
+
+    private final CsatService csat;
+    private final Caller caller;
+
+    CsatResource(CsatService csat, Caller caller) {
+        this.csat = csat;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.MARKETING, Roles.SALES })
+    public Response record(@Valid @NotNull CsatRequest request) {
+        CsatRecord recorded = csat.record(request.leadId(), request.campaignId(), request.score(), request.comment(),
+                caller.name());
+        return Response.created(URI.create("/api/feedback/csat/" + recorded.id()))
+                .entity(CsatResponse.of(recorded)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
+    public CsatResponse get(@PathParam("id") UUID id) {
+        return CsatResponse.of(csat.get(id));
+    }
+}

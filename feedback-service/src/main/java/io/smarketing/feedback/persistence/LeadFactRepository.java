@@ -1,0 +1,76 @@
+package io.smarketing.feedback.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.smarketing.feedback.domain.LeadOutcome;
+
+/**
+ * What feedback-service keeps from lead events: each lead's source campaign and why it was rejected or lost.
+ * Writes are upserts, so they work whatever the order events and rounds come in.
+ */
+@ApplicationScoped
+public class LeadFactRepository {
+
+    private final EntityManager entityManager;
+
+    LeadFactRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void rememberCampaign(UUID leadId, UUID campaignId) {
+        entityManager.createNativeQuery("""
+                insert into lead_campaign (lead_id, campaign_id) values (:lead, :campaign)
+                on conflict (lead_id) do nothing""")
+                .setParameter("lead", leadId)
+                .setParameter("campaign", campaignId)
+                .executeUpdate();
+    }
+
+    public Optional<UUID> campaignOf(UUID leadId) {
+        List<?> found = entityManager.createNativeQuery("select campaign_id from lead_campaign where lead_id = :lead")
+                .setParameter("lead", leadId)
+                .getResultList();
+        return found.stream().findFirst().map(UUID.class::cast);
+    }
+
+    /**
+     * Records a lead's rejection or loss. A lead counts once per outcome, with its latest reason: a lead
+     * rejected again after re-qualification replaces its earlier reason, and an older event never
+     * overwrites a newer one.
+     */
+    public void recordOutcome(UUID leadId, LeadOutcome outcome, UUID campaignId, String reason, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into lead_outcome (lead_id, outcome, campaign_id, reason, occurred_at)
+                values (:lead, :outcome, :campaign, :reason, :at)
+                on conflict (lead_id, outcome) do update
+                   set campaign_id = excluded.campaign_id, reason = excluded.reason, occurred_at = excluded.occurred_at
+                 where lead_outcome.occurred_at <= excluded.occurred_at""")
+                .setParameter("lead", leadId)
+                .setParameter("outcome", outcome.name())
+                .setParameter("campaign", campaignId)
+                .setParameter("reason", reason)
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
+    /** How many of the campaign's leads ended in the outcome, per reason. */
+    public Map<String, Long> reasonCounts(UUID campaignId, LeadOutcome outcome) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select reason, count(*) from lead_outcome
+                where campaign_id = :campaign and outcome = :outcome
+                group by reason""")
+                .setParameter("campaign", campaignId)
+                .setParameter("outcome", outcome.name())
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+    }
+}

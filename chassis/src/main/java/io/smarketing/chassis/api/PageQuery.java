@@ -9,10 +9,13 @@ import jakarta.ws.rs.QueryParam;
 public class PageQuery {
 
     public static final int MAX_SIZE = 200;
+    /** Far beyond any real list, and low enough that page × size stays an int offset. */
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
+    @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE)
     public int page;
 
     @QueryParam("size")

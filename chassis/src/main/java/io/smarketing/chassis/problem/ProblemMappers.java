@@ -160,9 +160,12 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         int index = 0;
         for (Path.Node node : violation.getPropertyPath()) {
-            boolean methodOrParameter = node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER;
-            if (!methodOrParameter && node.getName() != null) {
+            // method, parameter and container-element nodes ("<list element>") name no JSON field
+            boolean named = switch (node.getKind()) {
+                case METHOD, PARAMETER, CONTAINER_ELEMENT, RETURN_VALUE, CROSS_PARAMETER -> false;
+                default -> node.getName() != null;
+            };
+            if (named) {
                 if (index++ > 0) {
                     field.append('.');
                 }

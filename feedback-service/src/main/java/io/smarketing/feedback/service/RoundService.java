@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.quarkus.panache.common.Page;
+import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.outbox.Outbox;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.CampaignCompleted;
@@ -116,13 +116,9 @@ public class RoundService {
 
     /** Rounds newest first; null filters match all. */
     @Transactional(TxType.SUPPORTS)
-    public io.smarketing.chassis.api.Page<FeedbackRound> list(UUID campaignId, RoundStatus status, int page,
+    public Page<FeedbackRound> list(UUID campaignId, RoundStatus status, int page,
             int size) {
-        var query = rounds.search(campaignId, status);
-        // An offset beyond int range would make Hibernate fail; there cannot be rows that far anyway.
-        List<FeedbackRound> items = (long) page * size > Integer.MAX_VALUE ? List.of()
-                : query.page(Page.of(page, size)).list();
-        return new io.smarketing.chassis.api.Page<>(items, query.count(), page, size);
+        return Page.of(rounds.search(campaignId, status), page, size);
     }
 
     private FeedbackRound lock(UUID roundId) {

@@ -75,8 +75,7 @@ public class GoalService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<Goal> list(int page, int size) {
-        var query = goals.findAll(Sort.ascending("periodEnd", "name", "id"));
-        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count(), page, size);
+        return Page.of(goals.findAll(Sort.ascending("periodEnd", "name", "id")), page, size);
     }
 
     @Transactional(TxType.SUPPORTS)

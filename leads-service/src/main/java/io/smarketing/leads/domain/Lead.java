@@ -1,6 +1,9 @@
 package io.smarketing.leads.domain;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,11 +14,26 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.Channel;
+import io.smarketing.events.LeadAccepted;
+import io.smarketing.events.LeadAssigned;
 import io.smarketing.events.LeadCreated;
+import io.smarketing.events.LeadLost;
+import io.smarketing.events.LeadQualified;
+import io.smarketing.events.LeadRejected;
 import io.smarketing.events.LeadStage;
+import io.smarketing.events.LeadTouched;
+import io.smarketing.events.LeadWon;
+import io.smarketing.events.LossReason;
+import io.smarketing.events.RejectionReason;
+import io.smarketing.events.Team;
 
-/** A person marketing captured and sales follows up; its stage changes only through its own methods. */
+/**
+ * A person marketing captured and sales follows up. Its stage changes only through its own methods, which
+ * ask {@link LeadLifecycle} first, check who may act, and return the event describing the change.
+ * A forbidden transition throws before anything changes (409); so does a non-owner (403).
+ */
 @Entity
 @Table(name = "lead")
 public class Lead {
@@ -38,6 +56,25 @@ public class Lead {
     private String ownerId;
     @Column(name = "sla_due_at")
     private Instant slaDueAt;
+    /** Set (only) by the SLA job when it reported this assignment as breached. */
+    @Column(name = "sla_breached_at")
+    private Instant slaBreachedAt;
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+    @Column(name = "within_sla")
+    private Boolean withinSla;
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_reason")
+    private RejectionReason rejectionReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "loss_reason")
+    private LossReason lossReason;
+    private BigDecimal amount;
+    private String currency;
+    @Column(name = "closed_at")
+    private Instant closedAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -48,19 +85,19 @@ public class Lead {
     protected Lead() {
     }
 
-    /** A new lead, NEW until the lifecycle work adds scoring and qualification. */
-    public static Capture capture(NewLead details, String by, Instant now) {
+    /** A new lead, scored by the rules: an MQL at once when the score reaches the threshold. */
+    public static Capture capture(NewLead details, ScoringRules scoring, String by, Instant now) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
-        lead.email = details.email().trim();
-        lead.name = details.name().trim();
+        lead.email = details.email();
+        lead.name = details.name();
         lead.company = details.company();
         lead.title = details.title();
         lead.phone = details.phone();
         lead.campaignId = details.campaignId();
         lead.channel = details.channel();
-        lead.score = 0;
-        lead.stage = LeadStage.NEW;
+        lead.score = scoring.score(details);
+        lead.stage = scoring.stageFor(lead.score);
         lead.createdAt = now;
         lead.updatedAt = now;
         return new Capture(lead, new LeadCreated(lead.id, lead.campaignId, lead.stage, lead.email, lead.name,
@@ -71,9 +108,174 @@ public class Lead {
     public record Capture(Lead lead, LeadCreated event) {
     }
 
-    /** What a capture needs to know about the person. */
+    /** What a capture needs to know about the person; text is trimmed and blank optional values are absent. */
     public record NewLead(String email, String name, String company, String title, String phone, UUID campaignId,
             Channel channel) {
+
+        public NewLead {
+            email = email == null ? null : email.trim();
+            name = name == null ? null : name.trim();
+            company = optional(company);
+            title = optional(title);
+            phone = optional(phone);
+        }
+
+        private static String optional(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    /** NEW → MQL, or REJECTED → MQL (re-qualified: back in the pool, unassigned, with a fresh SLA to come). */
+    public LeadQualified qualify(String by, Instant now) {
+        LeadStage next = permit(LeadAction.QUALIFY, by);
+        if (stage == LeadStage.REJECTED) {
+            ownerId = null;
+            slaDueAt = null;
+            slaBreachedAt = null;
+            respondedAt = null;
+            withinSla = null;
+            rejectionReason = null;
+        }
+        moveTo(next, now);
+        return new LeadQualified(id, campaignId, stage, score, by, now);
+    }
+
+    /** Gives the MQL to a sales rep (again, to another rep), who owes an answer by {@code now + followUp}. */
+    public LeadAssigned assign(String newOwner, Duration followUp, String by, Instant now) {
+        LeadStage next = permit(LeadAction.ASSIGN, by);
+        if (newOwner.equals(ownerId)) {
+            // re-assigning to the same rep would quietly restart their SLA clock
+            throw ProblemException.conflict("Lead " + id + " is already assigned to " + ownerId);
+        }
+        ownerId = newOwner;
+        slaDueAt = now.plus(followUp);
+        slaBreachedAt = null;
+        moveTo(next, now);
+        return new LeadAssigned(id, campaignId, stage, ownerId, slaDueAt, by, now);
+    }
+
+    /** The owner takes the MQL on: it becomes an SQL; answering by {@code slaDueAt} meets the SLA. */
+    public LeadAccepted accept(String by, Instant now) {
+        LeadStage next = permit(LeadAction.ACCEPT, by);
+        respond(now);
+        acceptedAt = now;
+        moveTo(next, now);
+        return new LeadAccepted(id, campaignId, stage, ownerId, respondedAt, withinSla, by, now);
+    }
+
+    /** The owner sends the MQL back to marketing, with a reason counted in feedback rounds. */
+    public LeadRejected reject(RejectionReason reason, String note, String by, Instant now) {
+        LeadStage next = permit(LeadAction.REJECT, by);
+        respond(now);
+        rejectionReason = reason;
+        moveTo(next, now);
+        return new LeadRejected(id, campaignId, stage, reason, note, respondedAt, withinSla, by, now);
+    }
+
+    public LeadWon win(BigDecimal dealAmount, String dealCurrency, String by, Instant now) {
+        LeadStage next = permit(LeadAction.WIN, by);
+        if (dealAmount == null || dealAmount.signum() <= 0) {
+            throw ProblemException.unprocessable("amount", "must be greater than 0");
+        }
+        amount = dealAmount;
+        currency = dealCurrency;
+        closedAt = now;
+        moveTo(next, now);
+        return new LeadWon(id, campaignId, stage, amount, currency, by, now);
+    }
+
+    public LeadLost lose(LossReason reason, String note, String by, Instant now) {
+        LeadStage next = permit(LeadAction.LOSE, by);
+        lossReason = reason;
+        closedAt = now;
+        moveTo(next, now);
+        return new LeadLost(id, campaignId, stage, reason, note, by, now);
+    }
+
+    /**
+     * Someone from {@code team} contacted the lead. Sales touches belong to the owning rep only; the conflict
+     * rules decide whether the touch clashes with the other team's work or the campaign's key message.
+     *
+     * @param otherTeamsLastTouch when the other team last contacted the lead, or null
+     * @param keyMessage the key message of the touch's campaign (or of the lead's source campaign), or null
+     */
+    public Touched touch(Touch.NewTouch details, Team team, ConflictRules rules, Instant otherTeamsLastTouch,
+            String keyMessage, String by, Instant now) {
+        requireToucher(team, by);
+        String conflict = rules.conflict(new ConflictRules.Touch(team, acceptedAt != null, otherTeamsLastTouch,
+                details.messageKey(), keyMessage, now));
+        return touched(Touch.of(id, team, details, conflict, false, by, now));
+    }
+
+    /** Sales touches belong to the rep who owns the lead (403 for anyone else); marketing may always touch. */
+    public void requireToucher(Team team, String by) {
+        if (team == Team.SALES && !by.equals(ownerId)) {
+            throw ProblemException.forbidden("Only the sales rep who owns lead " + id + " may log sales touches on it");
+        }
+    }
+
+    /**
+     * The same person was submitted again while this lead is open: no second lead, but the submission is
+     * logged as a marketing touch (it may name another campaign, which matters for attribution).
+     */
+    public Touched resubmitted(NewLead submission, String by, Instant now) {
+        String subject = "Submitted again via " + submission.channel().name().toLowerCase(Locale.ROOT);
+        Touch.NewTouch details = new Touch.NewTouch(submission.channel(), subject, null, submission.campaignId());
+        return touched(Touch.of(id, Team.MARKETING, details, null, true, by, now));
+    }
+
+    /** A touch to store and the event to publish with it. */
+    public record Touched(Touch touch, LeadTouched event) {
+    }
+
+    private Touched touched(Touch touch) {
+        return new Touched(touch, new LeadTouched(id, campaignId, stage, touch.id(), touch.team(), touch.channel(),
+                touch.subject(), touch.messageKey(), touch.campaignId(), touch.conflict(), touch.by(),
+                touch.occurredAt()));
+    }
+
+    /** Who may act, then whether the state allows it: the stage after the action, or a problem. */
+    private LeadStage permit(LeadAction action, String by) {
+        if (action.ownerOnly() && ownerId != null && !ownerId.equals(by)) {
+            throw ProblemException.forbidden("Lead " + id + " is owned by " + ownerId + "; only they may "
+                    + verb(action) + " it");
+        }
+        return LeadLifecycle.next(stage, isAssigned(), action).orElseThrow(() -> ProblemException.conflict(
+                "Lead " + id + " is " + describeState() + ": it cannot be " + participle(action)));
+    }
+
+    private void respond(Instant now) {
+        respondedAt = now;
+        withinSla = !now.isAfter(slaDueAt);
+    }
+
+    private void moveTo(LeadStage next, Instant now) {
+        stage = next;
+        updatedAt = now;
+    }
+
+    private String describeState() {
+        return stage == LeadStage.MQL ? (isAssigned() ? "an MQL assigned to " + ownerId : "an MQL nobody is assigned to")
+                : "in stage " + stage;
+    }
+
+    private static String verb(LeadAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String participle(LeadAction action) {
+        return switch (action) {
+            case QUALIFY -> "qualified";
+            case ASSIGN -> "assigned";
+            case ACCEPT -> "accepted";
+            case REJECT -> "rejected";
+            case WIN -> "won";
+            case LOSE -> "lost";
+        };
+    }
+
+    public boolean isAssigned() {
+        return ownerId != null;
     }
 
     public UUID id() {
@@ -124,11 +326,51 @@ public class Lead {
         return slaDueAt;
     }
 
+    public Instant slaBreachedAt() {
+        return slaBreachedAt;
+    }
+
+    public Instant respondedAt() {
+        return respondedAt;
+    }
+
+    public Boolean withinSla() {
+        return withinSla;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public RejectionReason rejectionReason() {
+        return rejectionReason;
+    }
+
+    public LossReason lossReason() {
+        return lossReason;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

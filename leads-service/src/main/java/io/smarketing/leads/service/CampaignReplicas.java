@@ -1,9 +1,16 @@
 package io.smarketing.leads.service;
 
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.CampaignCancelled;
 import io.smarketing.events.CampaignCompleted;
 import io.smarketing.events.CampaignEvent;
@@ -21,6 +28,27 @@ public class CampaignReplicas {
 
     CampaignReplicas(CampaignReplicaRepository campaigns) {
         this.campaigns = campaigns;
+    }
+
+    /** The campaign a request names; 422 on {@code field} when no event ever told us about it. */
+    @Transactional(TxType.SUPPORTS)
+    public CampaignReplica requireKnown(UUID campaignId, String field) {
+        return campaigns.findByIdOptional(campaignId)
+                .orElseThrow(() -> ProblemException.unprocessable(field, "unknown campaign " + campaignId));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<CampaignReplica> find(UUID campaignId) {
+        return campaigns.findByIdOptional(campaignId);
+    }
+
+    /** Which of these campaigns this service knows, in one query (for bulk imports). */
+    @Transactional(TxType.SUPPORTS)
+    public Set<UUID> known(Collection<UUID> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Set.of();
+        }
+        return campaigns.find("id in ?1", campaignIds).stream().map(CampaignReplica::id).collect(Collectors.toSet());
     }
 
     @Transactional(TxType.MANDATORY)

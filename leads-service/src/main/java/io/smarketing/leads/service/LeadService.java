@@ -1,40 +1,142 @@
 package io.smarketing.leads.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import io.smarketing.chassis.outbox.Outbox;
-import io.smarketing.chassis.problem.ProblemException;
-import io.smarketing.leads.domain.Lead;
-import io.smarketing.leads.persistence.LeadRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The transaction boundary of leads-service: each change and its event commit together. */
+import io.quarkus.panache.common.Page;
+import io.quarkus.runtime.Startup;
+import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.LeadEvent;
+import io.smarketing.events.LossReason;
+import io.smarketing.events.RejectionReason;
+import io.smarketing.events.Team;
+import io.smarketing.leads.config.LeadsConfig;
+import io.smarketing.leads.domain.CampaignReplica;
+import io.smarketing.leads.domain.ConflictRules;
+import io.smarketing.leads.domain.Lead;
+import io.smarketing.leads.domain.ScoringRules;
+import io.smarketing.leads.domain.TimelineEntry;
+import io.smarketing.leads.domain.Touch;
+import io.smarketing.leads.persistence.LeadRepository;
+import io.smarketing.leads.persistence.TimelineRepository;
+import io.smarketing.leads.persistence.TouchRepository;
+
+/**
+ * The transaction boundary of leads-service: each change, its timeline entry and its event commit together.
+ * Created at startup, so that scoring or conflict settings that make no sense stop the service right away.
+ */
+@Startup
 @ApplicationScoped
 public class LeadService {
 
     private final LeadRepository leads;
-    private final Outbox outbox;
+    private final TouchRepository touches;
+    private final TimelineRepository timeline;
+    private final CampaignReplicas campaigns;
+    private final LeadHistory history;
+    private final LeadsConfig config;
+    private final ScoringRules scoring;
+    private final ConflictRules conflicts;
+    private final String currency;
     private final Clock clock;
 
-    LeadService(LeadRepository leads, Outbox outbox) {
+    LeadService(LeadRepository leads, TouchRepository touches, TimelineRepository timeline, CampaignReplicas campaigns,
+            LeadHistory history, LeadsConfig config,
+            @ConfigProperty(name = "smarketing.currency", defaultValue = "JPY") String currency) {
         this.leads = leads;
-        this.outbox = outbox;
+        this.touches = touches;
+        this.timeline = timeline;
+        this.campaigns = campaigns;
+        this.history = history;
+        this.config = config;
+        this.scoring = config.scoringRules();
+        this.conflicts = config.conflictRules();
+        this.currency = currency;
         this.clock = Clock.systemUTC();
     }
 
+    /** The lead, and whether this submission created it (false: an open lead had the e-mail already). */
+    public record Captured(Lead lead, boolean created) {
+    }
+
+    /**
+     * Captures a lead, or, when an open lead has the same e-mail, logs the submission as a touch on it.
+     * Submissions of one e-mail are serialized, so a double-click gives one lead and one touch, not an error.
+     */
     @Transactional
-    public Lead capture(Lead.NewLead details, String by) {
-        Lead.Capture capture = Lead.capture(details, by, Instant.now(clock));
+    public Captured capture(Lead.NewLead details, String by) {
+        if (details.campaignId() != null) {
+            campaigns.requireKnown(details.campaignId(), "campaignId");
+        }
+        leads.lockEmail(details.email());
+        Instant now = Instant.now(clock);
+        var existing = leads.findOpenByEmail(details.email());
+        if (existing.isPresent()) {
+            Lead.Touched touched = existing.get().resubmitted(details, by, now);
+            touches.persist(touched.touch());
+            history.record(touched.event());
+            return new Captured(existing.get(), false);
+        }
+        Lead.Capture capture = Lead.capture(details, scoring, by, now);
         leads.persist(capture.lead());
-        outbox.publish(capture.event());
-        return capture.lead();
+        leads.flushChanges();
+        history.record(capture.event());
+        return new Captured(capture.lead(), true);
+    }
+
+    @Transactional
+    public Lead qualify(UUID id, String by) {
+        return change(id, lead -> lead.qualify(by, Instant.now(clock)));
+    }
+
+    @Transactional
+    public Lead assign(UUID id, String ownerId, String by) {
+        return change(id, lead -> lead.assign(ownerId.trim(), config.followUpHours(), by, Instant.now(clock)));
+    }
+
+    @Transactional
+    public Lead accept(UUID id, String by) {
+        return change(id, lead -> lead.accept(by, Instant.now(clock)));
+    }
+
+    @Transactional
+    public Lead reject(UUID id, RejectionReason reason, String note, String by) {
+        return change(id, lead -> lead.reject(reason, blankToNull(note), by, Instant.now(clock)));
+    }
+
+    @Transactional
+    public Lead win(UUID id, BigDecimal amount, String by) {
+        return change(id, lead -> lead.win(amount, currency, by, Instant.now(clock)));
+    }
+
+    @Transactional
+    public Lead lose(UUID id, LossReason reason, String note, String by) {
+        return change(id, lead -> lead.lose(reason, blankToNull(note), by, Instant.now(clock)));
+    }
+
+    /** Logs a contact by the caller's team, with the conflict rules applied. */
+    @Transactional
+    public Touch touch(UUID id, Touch.NewTouch details, Team team, String by) {
+        Lead lead = get(id);
+        lead.requireToucher(team, by);
+        String keyMessage = keyMessageFor(lead, details.campaignId());
+        Team otherTeam = team == Team.MARKETING ? Team.SALES : Team.MARKETING;
+        Instant otherTeamsLastTouch = touches.lastContact(id, otherTeam).orElse(null);
+        Lead.Touched touched = lead.touch(details, team, conflicts, otherTeamsLastTouch, keyMessage, by,
+                Instant.now(clock));
+        touches.persist(touched.touch());
+        history.record(touched.event());
+        return touched.touch();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -43,8 +145,39 @@ public class LeadService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public io.smarketing.chassis.api.Page<Lead> list(int page, int size) {
-        var query = leads.findAll(Sort.descending("createdAt").and("id"));
+    public io.smarketing.chassis.api.Page<Lead> list(LeadRepository.Filter filter, int page, int size) {
+        var query = leads.search(filter);
         return new io.smarketing.chassis.api.Page<>(query.page(Page.of(page, size)).list(), query.count(), page, size);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<TimelineEntry> timeline(UUID id) {
+        get(id);
+        return timeline.ofLead(id);
+    }
+
+    /**
+     * Applies one transition and records its event. The flush sends the versioned update now, so a
+     * concurrent transition that won the race surfaces here as an optimistic-lock failure (409).
+     */
+    private Lead change(UUID id, Function<Lead, LeadEvent> transition) {
+        Lead lead = get(id);
+        LeadEvent event = transition.apply(lead);
+        leads.flushChanges();
+        history.record(event);
+        return lead;
+    }
+
+    /** The key message a touch must use: its own campaign's (which must be known: 422), else the lead's source one's. */
+    private String keyMessageFor(Lead lead, UUID touchCampaignId) {
+        if (touchCampaignId != null) {
+            return campaigns.requireKnown(touchCampaignId, "campaignId").keyMessage();
+        }
+        return lead.campaignId() == null ? null
+                : campaigns.find(lead.campaignId()).map(CampaignReplica::keyMessage).orElse(null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

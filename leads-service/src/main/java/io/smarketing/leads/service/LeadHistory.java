@@ -1,0 +1,52 @@
+package io.smarketing.leads.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.smarketing.chassis.outbox.Outbox;
+import io.smarketing.events.LeadEvent;
+import io.smarketing.leads.domain.TimelineEntry;
+import io.smarketing.leads.persistence.TimelineRepository;
+
+/**
+ * Where every lead change and touch goes: the lead's timeline and the outbox, in the caller's transaction,
+ * so the history shows exactly what the platform was told, and neither exists without the other.
+ */
+@ApplicationScoped
+public class LeadHistory {
+
+    private final TimelineRepository timeline;
+    private final Outbox outbox;
+    private final OutboxBatch outboxBatch;
+    private final EntityManager entityManager;
+
+    LeadHistory(TimelineRepository timeline, Outbox outbox, OutboxBatch outboxBatch, EntityManager entityManager) {
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.outboxBatch = outboxBatch;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void record(LeadEvent event) {
+        timeline.persist(TimelineEntry.of(event));
+        outbox.publish(event);
+    }
+
+    /**
+     * The bulk form for imports: timeline rows and outbox rows go to the database in JDBC batches. The
+     * persistence context is emptied on the way (the caller must not use its entities afterwards), so it
+     * stays small however long the file is.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAllAndClear(List<? extends LeadEvent> events) {
+        events.forEach(event -> timeline.persist(TimelineEntry.of(event)));
+        entityManager.flush();
+        entityManager.clear();
+        outboxBatch.publishAll(events);
+    }
+}

@@ -1,0 +1,381 @@
+package io.smarketing.leads.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.Channel;
+import io.smarketing.events.LeadAccepted;
+import io.smarketing.events.LeadAssigned;
+import io.smarketing.events.LeadCreated;
+import io.smarketing.events.LeadQualified;
+import io.smarketing.events.LeadRejected;
+import io.smarketing.events.LeadStage;
+import io.smarketing.events.LeadTouched;
+import io.smarketing.events.LeadWon;
+import io.smarketing.events.LossReason;
+import io.smarketing.events.RejectionReason;
+import io.smarketing.events.Team;
+
+class LeadTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration FOLLOW_UP = Duration.ofHours(24);
+    private static final UUID CAMPAIGN = UUID.randomUUID();
+    /** WEB scores 10 (NEW), REFERRAL 70 (MQL at once); nothing else counts. */
+    private static final ScoringRules RULES = new ScoringRules(Map.of(Channel.WEB, 10, Channel.REFERRAL, 70), 0, 0, 0,
+            Set.of(), 0, 0, 0, Set.of(), 60);
+    private static final ConflictRules CONFLICTS = new ConflictRules(Duration.ofHours(24));
+    private static final String REP = "sam";
+
+    static Lead newLead() {
+        return Lead.capture(details(Channel.WEB), RULES, "mia", T0).lead();
+    }
+
+    static Lead mql() {
+        return Lead.capture(details(Channel.REFERRAL), RULES, "mia", T0).lead();
+    }
+
+    static Lead assigned() {
+        Lead lead = mql();
+        lead.assign(REP, FOLLOW_UP, "mia", T0.plusSeconds(60));
+        return lead;
+    }
+
+    static Lead sql() {
+        Lead lead = assigned();
+        lead.accept(REP, T0.plusSeconds(120));
+        return lead;
+    }
+
+    static Lead rejected() {
+        Lead lead = assigned();
+        lead.reject(RejectionReason.NOT_READY, null, REP, T0.plusSeconds(120));
+        return lead;
+    }
+
+    static Lead won() {
+        Lead lead = sql();
+        lead.win(new BigDecimal("1000"), "JPY", REP, T0.plusSeconds(180));
+        return lead;
+    }
+
+    static Lead lost() {
+        Lead lead = sql();
+        lead.lose(LossReason.PRICE, null, REP, T0.plusSeconds(180));
+        return lead;
+    }
+
+    private static Lead.NewLead details(Channel channel) {
+        return new Lead.NewLead(" Ann@Example.com ", " Ann Lee ", " ", "CFO", null, CAMPAIGN, channel);
+    }
+
+    /** Performs an action as the rep who owns the lead, so that only the state can forbid it. */
+    private static void perform(Lead lead, LeadAction action) {
+        Instant at = T0.plusSeconds(3600);
+        switch (action) {
+            case QUALIFY -> lead.qualify("mia", at);
+            case ASSIGN -> lead.assign("kim", FOLLOW_UP, "mia", at);
+            case ACCEPT -> lead.accept(REP, at);
+            case REJECT -> lead.reject(RejectionReason.NOT_A_FIT, "no", REP, at);
+            case WIN -> lead.win(BigDecimal.TEN, "JPY", REP, at);
+            case LOSE -> lead.lose(LossReason.TIMING, "later", REP, at);
+        }
+    }
+
+    static List<Arguments> forbiddenTransitions() {
+        Map<String, Supplier<Lead>> states = Map.of("NEW", LeadTest::newLead, "MQL", LeadTest::mql,
+                "MQL+owner", LeadTest::assigned, "SQL", LeadTest::sql, "REJECTED", LeadTest::rejected,
+                "WON", LeadTest::won, "LOST", LeadTest::lost);
+        List<Arguments> cases = new ArrayList<>();
+        states.forEach((name, state) -> {
+            for (LeadAction action : LeadAction.values()) {
+                Lead lead = state.get();
+                if (LeadLifecycle.next(lead.stage(), lead.isAssigned(), action).isEmpty()) {
+                    cases.add(Arguments.of(Named.of(name + "/" + action, state), action));
+                }
+            }
+        });
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forbiddenTransitions")
+    void aForbiddenTransitionIsAConflictAndChangesNothing(Supplier<Lead> state, LeadAction action) {
+        Lead lead = state.get();
+        List<Object> before = snapshot(lead);
+
+        ProblemException problem = assertThrows(ProblemException.class, () -> perform(lead, action));
+
+        assertEquals(409, problem.status());
+        assertEquals(before, snapshot(lead));
+    }
+
+    @Test
+    void theForbiddenCasesAreAllThatTheTableDoesNotAllow() {
+        assertEquals(7 * 6 - 8, forbiddenTransitions().size());
+    }
+
+    @Test
+    void aLeadScoringBelowTheThresholdStartsNewWithTrimmedDetails() {
+        Lead.Capture capture = Lead.capture(details(Channel.WEB), RULES, "mia", T0);
+
+        assertEquals(LeadStage.NEW, capture.lead().stage());
+        assertEquals(10, capture.lead().score());
+        assertEquals("Ann@Example.com", capture.lead().email());
+        assertEquals("Ann Lee", capture.lead().name());
+        assertNull(capture.lead().company(), "a blank company is no company");
+        LeadCreated event = capture.event();
+        assertEquals(capture.lead().id(), event.leadId());
+        assertEquals(LeadStage.NEW, event.stage());
+        assertEquals(CAMPAIGN, event.campaignId());
+        assertEquals("mia", event.by());
+    }
+
+    @Test
+    void aLeadScoringAtTheThresholdIsAnMqlFromTheStart() {
+        Lead.Capture capture = Lead.capture(details(Channel.REFERRAL), RULES, "mia", T0);
+
+        assertEquals(LeadStage.MQL, capture.lead().stage());
+        assertEquals(LeadStage.MQL, capture.event().stage());
+        assertEquals(70, capture.event().score());
+    }
+
+    @Test
+    void qualifyingANewLeadMakesItAnMql() {
+        Lead lead = newLead();
+
+        LeadQualified event = lead.qualify("mia", T0.plusSeconds(5));
+
+        assertEquals(LeadStage.MQL, lead.stage());
+        assertEquals(LeadStage.MQL, event.stage());
+        assertEquals(10, event.score());
+        assertEquals(T0.plusSeconds(5), lead.updatedAt());
+    }
+
+    @Test
+    void assigningSetsTheOwnerAndTheSlaDeadline() {
+        Lead lead = mql();
+
+        LeadAssigned event = lead.assign(REP, FOLLOW_UP, "mia", T0.plusSeconds(60));
+
+        assertEquals(REP, lead.ownerId());
+        assertEquals(T0.plusSeconds(60).plus(FOLLOW_UP), lead.slaDueAt());
+        assertEquals(lead.slaDueAt(), event.slaDueAt());
+        assertEquals(REP, event.ownerId());
+        assertEquals(LeadStage.MQL, event.stage());
+    }
+
+    @Test
+    void reassigningToAnotherRepRestartsTheSlaClock() {
+        Lead lead = assigned();
+
+        lead.assign("kim", FOLLOW_UP, "sam", T0.plusSeconds(600));
+
+        assertEquals("kim", lead.ownerId());
+        assertEquals(T0.plusSeconds(600).plus(FOLLOW_UP), lead.slaDueAt());
+    }
+
+    @Test
+    void reassigningToTheSameRepIsAConflictSoTheirClockCannotBeReset() {
+        Lead lead = assigned();
+        Instant due = lead.slaDueAt();
+
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> lead.assign(REP, FOLLOW_UP, REP, T0.plusSeconds(600)));
+
+        assertEquals(409, problem.status());
+        assertEquals(due, lead.slaDueAt());
+    }
+
+    @Test
+    void acceptingBeforeTheDeadlineMeetsTheSla() {
+        Lead lead = assigned();
+
+        LeadAccepted event = lead.accept(REP, lead.slaDueAt().minusSeconds(1));
+
+        assertEquals(LeadStage.SQL, lead.stage());
+        assertTrue(event.withinSla());
+        assertEquals(lead.slaDueAt().minusSeconds(1), event.respondedAt());
+        assertEquals(REP, event.ownerId());
+    }
+
+    @Test
+    void acceptingExactlyAtTheDeadlineStillMeetsTheSla() {
+        Lead lead = assigned();
+
+        assertTrue(lead.accept(REP, lead.slaDueAt()).withinSla());
+    }
+
+    @Test
+    void rejectingAfterTheDeadlineMissesTheSla() {
+        Lead lead = assigned();
+
+        LeadRejected event = lead.reject(RejectionReason.NO_BUDGET, "next year", REP, lead.slaDueAt().plusMillis(1));
+
+        assertEquals(LeadStage.REJECTED, lead.stage());
+        assertFalse(event.withinSla());
+        assertFalse(lead.withinSla());
+        assertEquals(RejectionReason.NO_BUDGET, lead.rejectionReason());
+        assertEquals("next year", event.note());
+    }
+
+    @Test
+    void reQualifyingARejectedLeadPutsItBackUnassigned() {
+        Lead lead = rejected();
+
+        LeadQualified event = lead.qualify("mia", T0.plusSeconds(900));
+
+        assertEquals(LeadStage.MQL, event.stage());
+        assertFalse(lead.isAssigned());
+        assertNull(lead.slaDueAt());
+        assertNull(lead.withinSla());
+        assertNull(lead.rejectionReason());
+    }
+
+    @Test
+    void winningRecordsTheAmountAndCurrency() {
+        Lead lead = sql();
+
+        LeadWon event = lead.win(new BigDecimal("1200000"), "JPY", REP, T0.plusSeconds(999));
+
+        assertEquals(LeadStage.WON, lead.stage());
+        assertEquals(new BigDecimal("1200000"), event.amount());
+        assertEquals("JPY", event.currency());
+        assertEquals(T0.plusSeconds(999), lead.closedAt());
+    }
+
+    @Test
+    void aWinWithoutAPositiveAmountBreaksARuleAndChangesNothing() {
+        Lead lead = sql();
+
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> lead.win(BigDecimal.ZERO, "JPY", REP, T0.plusSeconds(999)));
+
+        assertEquals(422, problem.status());
+        assertEquals(LeadStage.SQL, lead.stage());
+    }
+
+    @Test
+    void onlyTheOwnerMayDecideAndOthersChangeNothing() {
+        for (LeadAction action : List.of(LeadAction.ACCEPT, LeadAction.REJECT)) {
+            Lead lead = assigned();
+            List<Object> before = snapshot(lead);
+            ProblemException problem = assertThrows(ProblemException.class, () -> performAs(lead, action, "kim"));
+            assertEquals(403, problem.status(), action.name());
+            assertEquals(before, snapshot(lead));
+        }
+        for (LeadAction action : List.of(LeadAction.WIN, LeadAction.LOSE)) {
+            Lead lead = sql();
+            List<Object> before = snapshot(lead);
+            ProblemException problem = assertThrows(ProblemException.class, () -> performAs(lead, action, "kim"));
+            assertEquals(403, problem.status(), action.name());
+            assertEquals(before, snapshot(lead));
+        }
+    }
+
+    @Test
+    void acceptingAnMqlNobodyOwnsIsAConflict() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> mql().accept(REP, T0));
+
+        assertEquals(409, problem.status());
+    }
+
+    @Test
+    void aSalesTouchByAnyoneButTheOwnerIsForbidden() {
+        Lead lead = assigned();
+
+        ProblemException problem = assertThrows(ProblemException.class, () -> lead.touch(email("Hi"), Team.SALES,
+                CONFLICTS, null, null, "kim", T0.plusSeconds(300)));
+
+        assertEquals(403, problem.status());
+    }
+
+    @Test
+    void aTouchCarriesTheLeadsSourceCampaignAndItsOwnCampaign() {
+        Lead lead = assigned();
+        UUID other = UUID.randomUUID();
+
+        Lead.Touched touched = lead.touch(new Touch.NewTouch(Channel.EMAIL, " Follow-up ", " Close faster ", other),
+                Team.SALES, CONFLICTS, null, "Close faster", REP, T0.plusSeconds(300));
+
+        LeadTouched event = touched.event();
+        assertEquals(CAMPAIGN, event.campaignId());
+        assertEquals(other, event.touchCampaignId());
+        assertEquals("Follow-up", event.touchSubject());
+        assertEquals("Close faster", event.messageKey());
+        assertEquals(Team.SALES, event.team());
+        assertEquals(touched.touch().id(), event.touchId());
+        assertNull(event.conflict());
+        assertEquals(LeadStage.MQL, event.stage());
+    }
+
+    @Test
+    void aMarketingTouchOnAnAcceptedLeadIsRecordedWithAConflict() {
+        Lead lead = sql();
+
+        Lead.Touched touched = lead.touch(email("Newsletter"), Team.MARKETING, CONFLICTS, null, null, "mia",
+                T0.plusSeconds(300));
+
+        assertEquals("marketing touched a lead that sales has accepted", touched.event().conflict());
+        assertEquals(touched.event().conflict(), touched.touch().conflict());
+        assertFalse(touched.touch().submission());
+    }
+
+    @Test
+    void aRepeatedSubmissionIsAMarketingTouchWithoutConflictEvenOnAnAcceptedLead() {
+        Lead lead = sql();
+        UUID campaign = UUID.randomUUID();
+
+        Lead.Touched touched = lead.resubmitted(new Lead.NewLead("ann@example.com", "Ann", null, null, null, campaign,
+                Channel.EVENT), "mia", T0.plusSeconds(400));
+
+        assertTrue(touched.touch().submission());
+        assertEquals(Team.MARKETING, touched.event().team());
+        assertEquals(Channel.EVENT, touched.event().channel());
+        assertEquals(campaign, touched.event().touchCampaignId());
+        assertNull(touched.event().conflict());
+        assertEquals(LeadStage.SQL, touched.event().stage());
+    }
+
+    private static Touch.NewTouch email(String subject) {
+        return new Touch.NewTouch(Channel.EMAIL, subject, null, null);
+    }
+
+    private static void performAs(Lead lead, LeadAction action, String user) {
+        Instant at = T0.plusSeconds(3600);
+        switch (action) {
+            case ACCEPT -> lead.accept(user, at);
+            case REJECT -> lead.reject(RejectionReason.OTHER, null, user, at);
+            case WIN -> lead.win(BigDecimal.ONE, "JPY", user, at);
+            case LOSE -> lead.lose(LossReason.OTHER, null, user, at);
+            default -> throw new IllegalArgumentException(action.name());
+        }
+    }
+
+    private static List<Object> snapshot(Lead lead) {
+        return Arrays.asList(lead.stage(), lead.ownerId(), lead.slaDueAt(), lead.respondedAt(), lead.withinSla(),
+                lead.acceptedAt(), lead.rejectionReason(), lead.lossReason(), lead.amount(), lead.currency(),
+                lead.closedAt(), lead.updatedAt());
+    }
+}

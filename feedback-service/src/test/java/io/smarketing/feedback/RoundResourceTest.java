@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smarketing.chassis.api.PageQuery;
 import io.smarketing.events.FeedbackRoundOpened;
 import io.smarketing.testing.RealInfrastructure;
 
@@ -114,9 +115,16 @@ class RoundResourceTest {
 
     @Test
     void aPageFarBeyondTheLastIsEmptyNotAnError() {
-        as("sales", "sam").queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+        as("sales", "sam").queryParam("page", PageQuery.MAX_PAGE).queryParam("size", 200)
                 .when().get("/api/feedback/rounds")
-                .then().statusCode(200).body("items", empty()).body("page", equalTo(Integer.MAX_VALUE));
+                .then().statusCode(200).body("items", empty()).body("page", equalTo(PageQuery.MAX_PAGE));
+    }
+
+    @Test
+    void aPageNumberBeyondAnyListIsA422() {
+        as("sales", "sam").queryParam("page", Integer.MAX_VALUE)
+                .when().get("/api/feedback/rounds")
+                .then().statusCode(422).body("violations.field", contains("page"));
     }
 
     @Test

@@ -22,10 +22,10 @@ public class LeadEventsConsumer {
         this.performance = performance;
     }
 
-    @Incoming("leads")
+    @Incoming(Inbox.CHANNEL)
     @Blocking
     @Transactional
     public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("leads", record, event -> performance.apply((LeadEvent) event.data()));
+        inbox.deliver(record, event -> performance.apply((LeadEvent) event.data()));
     }
 }

@@ -20,6 +20,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class Inbox {
 
+    /**
+     * The one incoming channel of every service: it subscribes to all the topics the service consumes
+     * ({@code mp.messaging.incoming.events.topics}), so a service is one consumer in one consumer group,
+     * named after the service, and a rebalance moves all its partitions at once.
+     */
+    public static final String CHANNEL = "events";
+
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EntityManager entityManager;
@@ -37,36 +44,36 @@ public class Inbox {
      * @return whether the handler ran
      */
     @Transactional(TxType.MANDATORY)
-    public boolean deliver(String consumer, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
+    public boolean deliver(ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
         var decoded = CloudEventRecord.decode(record);
         if (decoded.isEmpty()) {
-            LOG.debugf("%s skips %s/%d@%d: an event type this build does not know", consumer, record.topic(),
+            LOG.debugf("Skipped %s/%d@%d: an event type this build does not know", record.topic(),
                     record.partition(), record.offset());
-            count(consumer, "unknown-type");
+            count(record, "unknown-type");
             return false;
         }
         IncomingEvent event = decoded.get();
-        if (!markProcessed(consumer, event)) {
-            LOG.debugf("%s already processed event %s (%s): skipped", consumer, event.id(), event.type());
-            count(consumer, "duplicate");
+        if (!markProcessed(event)) {
+            LOG.debugf("Already processed event %s (%s): skipped", event.id(), event.type());
+            count(record, "duplicate");
             return false;
         }
         handler.accept(event);
-        count(consumer, "processed");
+        count(record, "processed");
         return true;
     }
 
-    private boolean markProcessed(String consumer, IncomingEvent event) {
+    private boolean markProcessed(IncomingEvent event) {
         return entityManager.createNativeQuery("""
                 insert into processed_event (consumer, event_id, ce_type) values (:consumer, :id, :type)
                 on conflict do nothing""")
-                .setParameter("consumer", consumer)
+                .setParameter("consumer", CHANNEL)
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
                 .executeUpdate() == 1;
     }
 
-    private void count(String consumer, String outcome) {
-        meters.counter("smarketing.inbox.events", "consumer", consumer, "outcome", outcome).increment();
+    private void count(ConsumerRecord<String, byte[]> record, String outcome) {
+        meters.counter("smarketing.inbox.events", "topic", record.topic(), "outcome", outcome).increment();
     }
 }

@@ -10,7 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smarketing.chassis.messaging.Inbox;
 import io.smarketing.goals.service.ProjectionService;
 
-/** Feeds the shared view from the three topics it is built from; one inbox consumer per topic. */
+/** Feeds the shared view from the three topics it is built from. */
 @ApplicationScoped
 public class ViewEventsConsumer {
 
@@ -22,24 +22,10 @@ public class ViewEventsConsumer {
         this.projections = projections;
     }
 
-    @Incoming("leads")
+    @Incoming(Inbox.CHANNEL)
     @Blocking
     @Transactional
-    public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("leads", record, projections::apply);
-    }
-
-    @Incoming("campaigns")
-    @Blocking
-    @Transactional
-    public void onCampaignEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("campaigns", record, projections::apply);
-    }
-
-    @Incoming("feedback")
-    @Blocking
-    @Transactional
-    public void onFeedbackEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("feedback", record, projections::apply);
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver(record, projections::apply);
     }
 }

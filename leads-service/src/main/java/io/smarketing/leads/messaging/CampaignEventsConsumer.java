@@ -22,10 +22,10 @@ public class CampaignEventsConsumer {
         this.replicas = replicas;
     }
 
-    @Incoming("campaigns")
+    @Incoming(Inbox.CHANNEL)
     @Blocking
     @Transactional
     public void onCampaignEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("campaigns", record, event -> replicas.apply((CampaignEvent) event.data()));
+        inbox.deliver(record, event -> replicas.apply((CampaignEvent) event.data()));
     }
 }

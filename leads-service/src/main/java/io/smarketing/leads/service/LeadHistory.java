@@ -21,13 +21,11 @@ public class LeadHistory {
 
     private final TimelineRepository timeline;
     private final Outbox outbox;
-    private final OutboxBatch outboxBatch;
     private final EntityManager entityManager;
 
-    LeadHistory(TimelineRepository timeline, Outbox outbox, OutboxBatch outboxBatch, EntityManager entityManager) {
+    LeadHistory(TimelineRepository timeline, Outbox outbox, EntityManager entityManager) {
         this.timeline = timeline;
         this.outbox = outbox;
-        this.outboxBatch = outboxBatch;
         this.entityManager = entityManager;
     }
 
@@ -47,6 +45,6 @@ public class LeadHistory {
         events.forEach(event -> timeline.persist(TimelineEntry.of(event)));
         entityManager.flush();
         entityManager.clear();
-        outboxBatch.publishAll(events);
+        outbox.publishAll(events);
     }
 }

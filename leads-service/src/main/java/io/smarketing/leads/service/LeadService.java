@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.panache.common.Page;
+import io.smarketing.chassis.api.Page;
 import io.quarkus.runtime.Startup;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.LeadEvent;
@@ -52,7 +52,7 @@ public class LeadService {
 
     LeadService(LeadRepository leads, TouchRepository touches, TimelineRepository timeline, CampaignReplicas campaigns,
             LeadHistory history, LeadsConfig config,
-            @ConfigProperty(name = "smarketing.currency", defaultValue = "JPY") String currency) {
+            @ConfigProperty(name = "smarketing.currency") String currency) {
         this.leads = leads;
         this.touches = touches;
         this.timeline = timeline;
@@ -145,9 +145,8 @@ public class LeadService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public io.smarketing.chassis.api.Page<Lead> list(LeadRepository.Filter filter, int page, int size) {
-        var query = leads.search(filter);
-        return new io.smarketing.chassis.api.Page<>(query.page(Page.of(page, size)).list(), query.count(), page, size);
+    public Page<Lead> list(LeadRepository.Filter filter, int page, int size) {
+        return Page.of(leads.search(filter), page, size);
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -24,11 +24,11 @@ public class ProbeConsumer {
         this.entityManager = entityManager;
     }
 
-    @Incoming("probe")
+    @Incoming(Inbox.CHANNEL)
     @Blocking
     @Transactional
     public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver("probe", record, this::recordEffect);
+        inbox.deliver(record, this::recordEffect);
     }
 
     private void recordEffect(IncomingEvent event) {

@@ -1,0 +1,120 @@
+package io.smarketing.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.smarketing.events.Topics;
+
+/**
+ * Creates the platform's topics if they are missing: the four event topics (3 partitions) and one dead-letter
+ * topic per consuming service (1 partition), replication 1. Waits up to 60 s for the broker to answer.
+ *
+ * <pre>
+ * LocalTopics 127.0.0.1:19092
+ * </pre>
+ */
+public final class LocalTopics {
+
+    static final List<String> SERVICES = List.of("goals-service", "leads-service", "campaigns-service", "feedback-service");
+    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private LocalTopics() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: LocalTopics <bootstrap servers>");
+            System.exit(2);
+        }
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        String bootstrap = args[0];
+        awaitListening(bootstrap, deadline);
+
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "smarketing-local-topics");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = existingTopics(admin, bootstrap, deadline);
+            List<NewTopic> missing = new ArrayList<>();
+            for (NewTopic topic : wanted()) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(topic);
+                }
+            }
+            int created = 0;
+            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                    created++;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + result.getKey() + ": " + e.getCause(), e);
+                    }
+                }
+            }
+            System.out.printf("topics: %d created, %d already there (%s)%n", created, wanted().size() - created, bootstrap);
+        }
+    }
+
+    static List<NewTopic> wanted() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.LEADS, Topics.CAMPAIGNS, Topics.FEEDBACK, Topics.GOALS)) {
+            topics.add(new NewTopic(name, 3, (short) 1));
+        }
+        for (String service : SERVICES) {
+            topics.add(new NewTopic(Topics.deadLetter(service), 1, (short) 1));
+        }
+        return topics;
+    }
+
+    /** A plain TCP check first keeps the admin client from logging a warning per failed connection. */
+    private static void awaitListening(String bootstrap, long deadline) throws InterruptedException {
+        String first = bootstrap.split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        String host = first.substring(0, colon);
+        int port = Integer.parseInt(first.substring(colon + 1));
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 1000);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within 60 s: " + e.getMessage());
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static Set<String> existingTopics(Admin admin, String bootstrap, long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka at " + bootstrap + " did not list its topics within 60 s", e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}

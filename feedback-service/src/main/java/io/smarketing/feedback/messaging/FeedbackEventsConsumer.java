@@ -1,0 +1,45 @@
+package io.smarketing.feedback.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smarketing.chassis.messaging.Inbox;
+import io.smarketing.chassis.messaging.IncomingEvent;
+import io.smarketing.events.CampaignCompleted;
+import io.smarketing.events.LeadEvent;
+import io.smarketing.feedback.service.FieldReasons;
+import io.smarketing.feedback.service.RoundService;
+
+/** A completed campaign opens its round; its leads' rejections and losses are the reasons from the field. */
+@ApplicationScoped
+public class FeedbackEventsConsumer {
+
+    private final Inbox inbox;
+    private final RoundService rounds;
+    private final FieldReasons fieldReasons;
+
+    FeedbackEventsConsumer(Inbox inbox, RoundService rounds, FieldReasons fieldReasons) {
+        this.inbox = inbox;
+        this.rounds = rounds;
+        this.fieldReasons = fieldReasons;
+    }
+
+    @Incoming(Inbox.CHANNEL)
+    @Blocking
+    @Transactional
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver(record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (event.data() instanceof CampaignCompleted completed) {
+            rounds.openFor(completed);
+        } else if (event.data() instanceof LeadEvent lead) {
+            fieldReasons.apply(lead);
+        }
+    }
+}

@@ -134,7 +134,8 @@
     $('#activity').replaceChildren(...view.recent.map((a) => {
       const kind = a.type.replace(/^io\.smarketing\./, '').replace(/\.v1$/, '');
       return element('li', {}, element('span', { class: 'when' }, time(a.at)),
-        `${(EVENT_LABELS[lang] || EVENT_LABELS.en)[kind] || kind} · ${a.summary}${a.actor ? ' · ' + a.actor : ''}`);
+        [(EVENT_LABELS[lang] || EVENT_LABELS.en)[kind] || kind, a.campaign, a.summary, a.actor]
+          .filter((part) => part).join(' · '));
     }));
     $('#last-event').textContent = time(view.lastEventAt);
   }

@@ -8,6 +8,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "goals")
 public interface GoalsConfig {
 
+    /** How often goal statuses are re-evaluated: time alone can put a goal at risk. */
+    @WithDefault("30s")
+    Duration evaluationInterval();
+
     /** The shortest time between two pushes of the live view: bursts of events coalesce into one. */
     @WithDefault("250ms")
     Duration streamCoalesce();

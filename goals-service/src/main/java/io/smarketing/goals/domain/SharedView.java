@@ -35,7 +35,8 @@ public record SharedView(
             List<ViewNumbers.ReasonCount> topRejectionReasons) {
     }
 
-    public record Activity(String type, String subject, String summary, String actor, Instant at) {
+    /** One recent event: its type, aggregate, details, who, when, and its campaign's name if it has one. */
+    public record Activity(String type, String subject, String summary, String actor, Instant at, String campaign) {
     }
 
     public record Filter(Instant from, Instant to, UUID campaignId) {

@@ -131,12 +131,14 @@ public class Projections {
                 .executeUpdate();
     }
 
-    public void activity(String eventId, String type, String subject, String summary, String actor, Instant at) {
+    public void activity(String eventId, String type, String subject, String summary, String actor, UUID campaignId,
+            Instant at) {
         entityManager.createNativeQuery("""
-                insert into activity (event_id, type, subject, summary, actor, occurred_at)
-                values (:event, :type, :subject, :summary, :actor, :at) on conflict do nothing""")
+                insert into activity (event_id, type, subject, summary, actor, campaign_id, occurred_at)
+                values (:event, :type, :subject, :summary, :actor, :campaign, :at) on conflict do nothing""")
                 .setParameter("event", eventId).setParameter("type", type).setParameter("subject", subject)
-                .setParameter("summary", summary).setParameter("actor", actor).setParameter("at", at)
+                .setParameter("summary", summary).setParameter("actor", actor).setParameter("campaign", campaignId)
+                .setParameter("at", at)
                 .executeUpdate();
     }
 

@@ -89,11 +89,12 @@ public class ViewQueries {
     public List<SharedView.Activity> recentActivity(int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select type, subject, summary, actor, occurred_at from activity
-                order by occurred_at desc, event_id limit :limit""")
+                select a.type, a.subject, a.summary, a.actor, a.occurred_at, c.name
+                from activity a left join campaign_fact c on c.campaign_id = a.campaign_id
+                order by a.occurred_at desc, a.event_id limit :limit""")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new SharedView.Activity((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (Instant) r[4])).toList();
+                (String) r[3], (Instant) r[4], (String) r[5])).toList();
     }
 
     public Instant lastEventAt() {

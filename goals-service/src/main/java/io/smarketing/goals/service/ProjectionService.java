@@ -50,7 +50,7 @@ public class ProjectionService {
             applyFeedback(feedback);
         }
         ActivityText.of(incoming.data()).ifPresent(text -> projections.activity(incoming.id(), incoming.type(),
-                incoming.subject(), text.summary(), text.actor(), incoming.data().occurredAt()));
+                incoming.subject(), text.summary(), text.actor(), text.campaignId(), incoming.data().occurredAt()));
         projections.notifyViewChanged();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -86,9 +87,13 @@ class DashboardBrowserTest {
                 .until(() -> browser.findElement(By.cssSelector("#funnel-card h2")).getText().equals("Funnel"));
     }
 
-    /** The leads count the page shows, or -1 before the first view arrived. */
+    /**
+     * The leads count the page shows, or -1 before the first view arrived. Read in one script call: the page
+     * redraws the funnel on every pushed view, so an element found a moment earlier may be gone already.
+     */
     private static long leadsOnPage() {
-        var cells = browser.findElements(By.id("funnel-leads"));
-        return cells.isEmpty() || cells.get(0).getText().isBlank() ? -1 : Long.parseLong(cells.get(0).getText());
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "const cell = document.getElementById('funnel-leads'); return cell ? cell.textContent : null;");
+        return text == null || text.toString().isBlank() ? -1 : Long.parseLong(text.toString().trim());
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.GoalMetric;
@@ -84,7 +85,7 @@ public class GoalResource {
     @RolesAllowed(Roles.EXECUTIVE)
     public GoalResponse revise(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
         if (request.version() == null) {
-            throw io.smarketing.chassis.problem.ProblemException.unprocessable("version",
+            throw ProblemException.unprocessable("version",
                     "must be the version of the goal you read, so that concurrent changes are not lost");
         }
         return GoalResponse.of(goals.revise(id, request.version(), request.toDefinition(), caller.name()));

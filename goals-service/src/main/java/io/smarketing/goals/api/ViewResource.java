@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Multi;
@@ -83,15 +86,15 @@ public class ViewResource {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : accessToken;
         if (token == null || token.isBlank()) {
-            throw new io.quarkus.security.UnauthorizedException();
+            throw new UnauthorizedException();
         }
         try {
             var jwt = tokens.parse(token);
             if (jwt.getGroups() == null || jwt.getGroups().stream().noneMatch(READERS::contains)) {
-                throw new io.quarkus.security.ForbiddenException();
+                throw new ForbiddenException();
             }
         } catch (ParseException e) {
-            throw new io.quarkus.security.AuthenticationFailedException(e);
+            throw new AuthenticationFailedException(e);
         }
     }
 

@@ -113,18 +113,11 @@ class FeedbackJourneyTest {
 
     /** The round opens by itself once feedback-service has consumed campaign.completed. */
     private static String awaitRoundOf(String campaignId) {
-        AtomicReference<String> roundId = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<String> ids = as("executive", "erin", Platform.FEEDBACK).queryParam("campaignId", campaignId)
-                    .when().get("/api/feedback/rounds")
-                    .then().statusCode(200).extract().jsonPath().getList("items.id");
-            ids.stream().findFirst().ifPresent(roundId::set);
-            return roundId.get() != null;
-        });
-        JsonPath round = round(roundId.get());
+        String roundId = Platform.awaitFeedbackRound(campaignId);
+        JsonPath round = round(roundId);
         assertEquals("OPEN", round.getString("status"));
         assertEquals("system", round.getString("openedBy"));
-        return roundId.get();
+        return roundId;
     }
 
     private static JsonPath round(String roundId) {

@@ -1,6 +1,11 @@
 package io.smarketing.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -21,6 +26,19 @@ final class Platform {
     static RequestSpecification as(String role, String user, String serviceUrl) {
         return given().baseUri(serviceUrl).header("Authorization", Tokens.bearer(role, user))
                 .contentType(ContentType.JSON);
+    }
+
+    /** The feedback round feedback-service opens by itself once it has consumed the campaign's completion. */
+    static String awaitFeedbackRound(String campaignId) {
+        AtomicReference<String> roundId = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> ids = as("executive", "erin", FEEDBACK).queryParam("campaignId", campaignId)
+                    .when().get("/api/feedback/rounds")
+                    .then().statusCode(200).extract().jsonPath().getList("items.id");
+            ids.stream().findFirst().ifPresent(roundId::set);
+            return roundId.get() != null;
+        });
+        return roundId.get();
     }
 
     private static String url(String service) {

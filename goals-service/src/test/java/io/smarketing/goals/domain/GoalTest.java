@@ -1,0 +1,54 @@
+package io.smarketing.goals.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.smarketing.events.GoalAchieved;
+import io.smarketing.events.GoalAtRisk;
+import io.smarketing.events.GoalMetric;
+import io.smarketing.events.GoalSet;
+import io.smarketing.events.GoalStatus;
+
+class GoalTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-15T00:00:00Z");
+
+    private static Goal goal() {
+        Goal.Change set = Goal.set(new Goal.Definition("Q4 revenue", GoalMetric.REVENUE, new BigDecimal("100"),
+                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), List.of("sam"), List.of("mia"), null),
+                "erin", NOW);
+        assertInstanceOf(GoalSet.class, set.event());
+        return set.goal();
+    }
+
+    private static GoalProgress progress(GoalStatus status) {
+        return new GoalProgress(BigDecimal.TEN, new BigDecimal("100"), BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                status);
+    }
+
+    @Test
+    void eachChangeOfStatusIsAnnouncedOnce() {
+        Goal goal = goal();
+        assertInstanceOf(GoalAtRisk.class, goal.observe(progress(GoalStatus.AT_RISK), NOW).orElseThrow());
+        assertTrue(goal.observe(progress(GoalStatus.AT_RISK), NOW).isEmpty());
+        assertTrue(goal.observe(progress(GoalStatus.ON_TRACK), NOW).isEmpty(), "on track is not announced");
+        assertInstanceOf(GoalAtRisk.class, goal.observe(progress(GoalStatus.AT_RISK), NOW).orElseThrow(),
+                "at risk again after recovering is a new change");
+        assertInstanceOf(GoalAchieved.class, goal.observe(progress(GoalStatus.ACHIEVED), NOW).orElseThrow());
+        assertTrue(goal.observe(progress(GoalStatus.ACHIEVED), NOW).isEmpty());
+        assertEquals(GoalStatus.ACHIEVED, goal.lastStatus());
+    }
+
+    @Test
+    void targetsKeepTwoDecimals() {
+        assertEquals(new BigDecimal("100.00"), goal().target());
+    }
+}

@@ -19,7 +19,6 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -95,10 +94,7 @@ class CampaignJourneyTest {
         String email = "journey-" + UUID.randomUUID() + "@example.com";
         Map<String, Object> lead = Map.of("email", email, "name", "Kai Ito", "channel", "EVENT",
                 "campaignId", campaignId);
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Response response = marketing(Platform.LEADS).body(lead).when().post("/api/leads");
-            return response.statusCode() == 201 ? response.path("id") : null;
-        }, notNullValue());
+        return Platform.captureLead(marketer, lead).then().statusCode(201).extract().path("id");
     }
 
     private JsonPath performance(String campaignId) {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,13 +88,9 @@ class FeedbackJourneyTest {
     private static String createLeadFor(String campaignId) {
         String body = "{\"email\":\"feedback-" + UUID.randomUUID() + "@example.com\",\"name\":\"Fay Back\","
                 + "\"channel\":\"EMAIL\",\"campaignId\":\"" + campaignId + "\"}";
-        AtomicReference<Response> created = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            created.set(as("marketing", MARKETER, Platform.LEADS).body(body).when().post("/api/leads"));
-            return created.get().statusCode() == 201;
-        });
-        String leadId = created.get().path("id");
-        if ("NEW".equals(created.get().path("stage"))) {
+        Response created = Platform.captureLead(MARKETER, body).then().statusCode(201).extract().response();
+        String leadId = created.path("id");
+        if ("NEW".equals(created.path("stage"))) {
             as("marketing", MARKETER, Platform.LEADS).when().post("/api/leads/" + leadId + "/qualify")
                     .then().statusCode(200).body("stage", equalTo("MQL"));
         }

@@ -47,12 +47,7 @@ class LeadJourneyTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String campaignId = launchedCampaign(tag);
 
-        Response captured = await().atMost(PLATFORM_DELAY).pollInterval(Duration.ofMillis(200))
-                .until(() -> as("marketing", "mia", Platform.LEADS)
-                        .body(seniorReferral("journey-" + tag + "@acme-corp.com", campaignId))
-                        .when().post("/api/leads"),
-                        // 422 until leads-service has replicated the campaign from smarketing.campaigns.v1
-                        response -> response.statusCode() != 422);
+        Response captured = Platform.captureLead("mia", seniorReferral("journey-" + tag + "@acme-corp.com", campaignId));
         String leadId = captured.then().statusCode(201)
                 .body("stage", equalTo("MQL")).body("score", equalTo(90)).body("campaignId", equalTo(campaignId))
                 .extract().path("id");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smarketing.testing.Tokens;
 
@@ -26,6 +27,16 @@ final class Platform {
     static RequestSpecification as(String role, String user, String serviceUrl) {
         return given().baseUri(serviceUrl).header("Authorization", Tokens.bearer(role, user))
                 .contentType(ContentType.JSON);
+    }
+
+    /**
+     * Captures a lead as a marketer. leads-service answers 422 for a campaign it has not replicated from
+     * smarketing.campaigns.v1 yet, so a lead of a campaign just launched is retried until that changes.
+     */
+    static Response captureLead(String marketer, Object body) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as("marketing", marketer, LEADS).body(body).when().post("/api/leads"),
+                        response -> response.statusCode() != 422);
     }
 
     /** The feedback round feedback-service opens by itself once it has consumed the campaign's completion. */

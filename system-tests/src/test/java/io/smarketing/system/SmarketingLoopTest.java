@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,13 +109,9 @@ class SmarketingLoopTest {
         String body = "{\"email\":\"loop-" + tag + "-" + index + "@acme-corp.com\",\"name\":\"Lou Pe\","
                 + "\"company\":\"Acme\",\"title\":\"Head of Finance\",\"channel\":\"REFERRAL\","
                 + "\"campaignId\":\"" + campaignId + "\"}";
-        AtomicReference<Response> created = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            created.set(as("marketing", marketer, Platform.LEADS).body(body).when().post("/api/leads"));
-            return created.get().statusCode() == 201;
-        });
-        String leadId = created.get().path("id");
-        assertEquals("MQL", created.get().path("stage"));
+        Response created = Platform.captureLead(marketer, body).then().statusCode(201).extract().response();
+        String leadId = created.path("id");
+        assertEquals("MQL", created.path("stage"));
         as("marketing", marketer, Platform.LEADS).body("{\"ownerId\":\"" + seller + "\"}")
                 .when().post("/api/leads/" + leadId + "/assign").then().statusCode(200);
         return leadId;

@@ -10,10 +10,6 @@ public record ViewFilter(Instant from, Instant to, UUID campaignId) {
     public static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
     public static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
-    public static ViewFilter everything() {
-        return new ViewFilter(null, null, null);
-    }
-
     public Instant fromOrBeginning() {
         return from == null ? BEGINNING : from;
     }

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class LeadLifecycleResourceTest {
 
         as(MARKETING, "mia").when().post("/api/leads/" + id + "/qualify")
                 .then().statusCode(200).body("stage", equalTo("MQL"));
-        Instant beforeAssign = Instant.now();
+        Instant beforeAssign = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String slaDueAt = as(SALES, "lena").body("{\"ownerId\":\"sam\"}").when().post("/api/leads/" + id + "/assign")
                 .then().statusCode(200).body("stage", equalTo("MQL")).body("ownerId", equalTo("sam"))
                 .extract().path("slaDueAt");
@@ -70,6 +71,8 @@ class LeadLifecycleResourceTest {
         Instant assignedAt = Instant.parse(slaDueAt).minus(Duration.ofHours(24));
         assertTrue(!assignedAt.isBefore(beforeAssign) && !assignedAt.isAfter(afterAssign),
                 "slaDueAt is the assignment time plus the default 24h: " + slaDueAt);
+        // what the database kept (to the microsecond) is exactly what the assignment answered
+        as(SALES, "sam").when().get("/api/leads/" + id).then().statusCode(200).body("slaDueAt", equalTo(slaDueAt));
         as(SALES, "sam").when().post("/api/leads/" + id + "/accept")
                 .then().statusCode(200).body("stage", equalTo("SQL")).body("withinSla", equalTo(true))
                 .body("respondedAt", notNullValue());

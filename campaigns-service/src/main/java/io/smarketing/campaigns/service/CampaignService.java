@@ -30,11 +30,11 @@ public class CampaignService {
     private final Money money;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, Outbox outbox, Money money) {
+    CampaignService(CampaignRepository campaigns, Outbox outbox, Money money, Clock clock) {
         this.campaigns = campaigns;
         this.outbox = outbox;
         this.money = money;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

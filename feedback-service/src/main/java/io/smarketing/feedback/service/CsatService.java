@@ -21,12 +21,13 @@ public class CsatService {
     private final CsatRepository records;
     private final LeadFactRepository leadFacts;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CsatService(CsatRepository records, LeadFactRepository leadFacts, Outbox outbox) {
+    CsatService(CsatRepository records, LeadFactRepository leadFacts, Outbox outbox, Clock clock) {
         this.records = records;
         this.leadFacts = leadFacts;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**

@@ -41,16 +41,17 @@ public class RoundService {
     private final CsatRepository csat;
     private final Outbox outbox;
     private final FeedbackConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     RoundService(FeedbackRoundRepository rounds, FeedbackEntryRepository entries, LeadFactRepository leadFacts,
-            CsatRepository csat, Outbox outbox, FeedbackConfig config) {
+            CsatRepository csat, Outbox outbox, FeedbackConfig config, Clock clock) {
         this.rounds = rounds;
         this.entries = entries;
         this.leadFacts = leadFacts;
         this.csat = csat;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     /** A round with its entries and its summary: frozen if closed, computed now if open. */

@@ -37,13 +37,14 @@ public class GoalService {
     private final ViewQueries queries;
     private final Projections projections;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    GoalService(GoalRepository goals, ViewQueries queries, Projections projections, Outbox outbox) {
+    GoalService(GoalRepository goals, ViewQueries queries, Projections projections, Outbox outbox, Clock clock) {
         this.goals = goals;
         this.queries = queries;
         this.projections = projections;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional

@@ -40,15 +40,16 @@ public class LeadImport {
     private final CampaignReplicas campaigns;
     private final LeadHistory history;
     private final LeadsConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     LeadImport(LeadRepository leads, TouchRepository touches, CampaignReplicas campaigns, LeadHistory history,
-            LeadsConfig config) {
+            LeadsConfig config, Clock clock) {
         this.leads = leads;
         this.touches = touches;
         this.campaigns = campaigns;
         this.history = history;
         this.config = config;
+        this.clock = clock;
     }
 
     /** One data line of the file: a lead to capture, or why the line cannot be one. */

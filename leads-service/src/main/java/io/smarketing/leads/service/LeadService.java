@@ -52,7 +52,7 @@ public class LeadService {
 
     LeadService(LeadRepository leads, TouchRepository touches, TimelineRepository timeline, CampaignReplicas campaigns,
             LeadHistory history, LeadsConfig config,
-            @ConfigProperty(name = "smarketing.currency") String currency) {
+            @ConfigProperty(name = "smarketing.currency") String currency, Clock clock) {
         this.leads = leads;
         this.touches = touches;
         this.timeline = timeline;
@@ -62,7 +62,7 @@ public class LeadService {
         this.scoring = config.scoringRules();
         this.conflicts = config.conflictRules();
         this.currency = currency;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The lead, and whether this submission created it (false: an open lead had the e-mail already). */

@@ -32,13 +32,14 @@ public class SlaMonitor {
     private final LeadRepository leads;
     private final LeadHistory history;
     private final LeadsConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SlaMonitor(EntityManager entityManager, LeadRepository leads, LeadHistory history, LeadsConfig config) {
+    SlaMonitor(EntityManager entityManager, LeadRepository leads, LeadHistory history, LeadsConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.leads = leads;
         this.history = history;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Reports every breach due now, a batch per transaction; returns how many it reported. */

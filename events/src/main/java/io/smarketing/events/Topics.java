@@ -1,5 +1,7 @@
 package io.smarketing.events;
 
+import java.util.List;
+
 /**
  * Kafka topic names: one topic per publishing aggregate, so the record key (the aggregate id) gives
  * per-aggregate ordering. The {@code .v1} suffix only changes with a breaking change of the topic.
@@ -14,6 +16,9 @@ public final class Topics {
     public static final String FEEDBACK = "smarketing.feedback.v1";
     /** Published by goals-service. */
     public static final String GOALS = "smarketing.goals.v1";
+
+    /** The four event topics, in the order DESIGN.md §3 lists them. */
+    public static final List<String> EVENT_TOPICS = List.of(LEADS, CAMPAIGNS, FEEDBACK, GOALS);
 
     private static final String DEAD_LETTER_PREFIX = "smarketing.dlq.";
 

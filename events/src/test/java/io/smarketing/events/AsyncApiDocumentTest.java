@@ -55,7 +55,7 @@ class AsyncApiDocumentTest {
                         .map(ref -> message(ref.asText()).get("name").asText())
                         .collect(Collectors.toSet())));
 
-        for (String topic : Set.of(Topics.LEADS, Topics.CAMPAIGNS, Topics.FEEDBACK, Topics.GOALS)) {
+        for (String topic : Topics.EVENT_TOPICS) {
             Set<String> expected = EventCatalog.onTopic(topic).stream().map(EventType::ceType)
                     .collect(Collectors.toSet());
             assertEquals(expected, ceTypesByAddress.get(topic), topic);

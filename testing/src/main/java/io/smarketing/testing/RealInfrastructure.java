@@ -9,11 +9,22 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.smarketing.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -24,19 +35,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedPostgres postgres;
+    private static Database postgres;
     private static Broker broker;
     private static String publicKeyPem;
 
     @Override
     public synchronized Map<String, String> start() {
         if (postgres == null) {
-            postgres = startPostgres();
+            postgres = new Database();
+            postgres.start();
             broker = new Broker();
             broker.start();
             publicKeyPem = createKeys();
         }
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        String jdbcUrl = postgres.jdbcUrl();
         System.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
@@ -51,25 +63,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // Kept for the JVM's lifetime: every test class of the module shares one database and one broker.
     }
 
+    /** The database server, for tests that take it down and bring it back. */
+    public static Database database() {
+        return postgres;
+    }
+
     /** The broker, for tests that take it down and bring it back. */
     public static Broker broker() {
         return broker;
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            EmbeddedPostgres started = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // the JVM is going away; the data directory is temporary
-                }
-            }));
-            return started;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the test PostgreSQL", e);
-        }
     }
 
     private static String createKeys() {
@@ -93,7 +94,56 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A single-node KRaft broker on fixed ports and a kept log directory, so it can stop and come back. */
+    /** PostgreSQL on a fixed port and data directory, so it can stop and come back with its data. */
+    public static final class Database {
+
+        private final int port = freePort();
+        private final Path dataDir;
+        private EmbeddedPostgres running;
+
+        Database() {
+            try {
+                dataDir = Files.createTempDirectory("smarketing-test-postgres");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop();
+                deleteTree(dataDir);
+            }));
+        }
+
+        public synchronized void start() {
+            if (running == null) {
+                try {
+                    running = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
+                            .setCleanDataDirectory(false).start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+                }
+            }
+        }
+
+        public synchronized void stop() {
+            if (running != null) {
+                try {
+                    running.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not stop the test PostgreSQL", e);
+                } finally {
+                    running = null;
+                }
+            }
+        }
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        }
+    }
+
     public static final class Broker {
+
+        private static final int PARTITIONS = 3;
 
         private final int port = freePort();
         private final int controllerPort = freePort();
@@ -119,9 +169,28 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                         .withDeleteLogDirsOnClose(false)
                         .withAdditionalProperties(properties -> {
                             properties.put("log.dirs", logDir.toString());
-                            properties.put("num.partitions", "3");
+                            properties.put("num.partitions", String.valueOf(PARTITIONS));
                         })
                         .start();
+                createEventTopics();
+            }
+        }
+
+        /**
+         * Creates the event topics up front, as the platform does: a consumer that subscribed before a topic
+         * existed would otherwise see only the partitions of its first metadata answer for minutes.
+         */
+        private void createEventTopics() {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+                Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                List<NewTopic> missing = Topics.EVENT_TOPICS.stream().filter(topic -> !existing.contains(topic))
+                        .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Could not create the event topics", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while creating the event topics", e);
             }
         }
 
@@ -136,12 +205,21 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             return "127.0.0.1:" + port;
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the operating system cleans it up eventually
         }
     }
 }

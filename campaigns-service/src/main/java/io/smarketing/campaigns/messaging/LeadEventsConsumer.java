@@ -1,10 +1,11 @@
 package io.smarketing.campaigns.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smarketing.campaigns.service.PerformanceProjection;
@@ -24,8 +25,7 @@ public class LeadEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    @Transactional
-    public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, event -> performance.apply((LeadEvent) event.data()));
+    public CompletionStage<Void> onLeadEvent(Message<byte[]> message) {
+        return inbox.deliver(message, event -> performance.apply((LeadEvent) event.data()));
     }
 }

@@ -107,7 +107,7 @@ class ComposeAndImagesTest {
         String script = String.valueOf(Tree.list(compose.service("kafka-topics").get("command")).get(0));
         Set<String> created = new TreeSet<>();
         Pattern.compile("smarketing\\.[a-z0-9.-]+[a-z0-9]").matcher(script).results().forEach(match -> created.add(match.group()));
-        Set<String> expected = new TreeSet<>(Set.of(Topics.LEADS, Topics.CAMPAIGNS, Topics.FEEDBACK, Topics.GOALS));
+        Set<String> expected = new TreeSet<>(Topics.EVENT_TOPICS);
         ServiceCode.SERVICES.forEach(service -> expected.add(Topics.deadLetter(service)));
 
         assertEquals(expected, created);

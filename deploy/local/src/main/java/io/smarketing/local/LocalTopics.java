@@ -74,7 +74,7 @@ public final class LocalTopics {
 
     static List<NewTopic> wanted() {
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : List.of(Topics.LEADS, Topics.CAMPAIGNS, Topics.FEEDBACK, Topics.GOALS)) {
+        for (String name : Topics.EVENT_TOPICS) {
             topics.add(new NewTopic(name, 3, (short) 1));
         }
         for (String service : SERVICES) {

@@ -1,10 +1,11 @@
 package io.smarketing.feedback.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smarketing.chassis.messaging.Inbox;
@@ -30,9 +31,8 @@ public class FeedbackEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    @Transactional
-    public void onEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, this::apply);
+    public CompletionStage<Void> onEvent(Message<byte[]> message) {
+        return inbox.deliver(message, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -1,10 +1,11 @@
 package io.smarketing.leads.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smarketing.chassis.messaging.Inbox;
@@ -24,8 +25,7 @@ public class CampaignEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    @Transactional
-    public void onCampaignEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, event -> replicas.apply((CampaignEvent) event.data()));
+    public CompletionStage<Void> onCampaignEvent(Message<byte[]> message) {
+        return inbox.deliver(message, event -> replicas.apply((CampaignEvent) event.data()));
     }
 }

@@ -1,11 +1,12 @@
 package io.smarketing.chassis.probe;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smarketing.chassis.messaging.Inbox;
@@ -26,9 +27,8 @@ public class ProbeConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    @Transactional
-    public void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, this::recordEffect);
+    public CompletionStage<Void> onLeadEvent(Message<byte[]> message) {
+        return inbox.deliver(message, this::recordEffect);
     }
 
     private void recordEffect(IncomingEvent event) {

@@ -1,0 +1,56 @@
+package io.smarketing.chassis.messaging;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+
+/**
+ * Tells a failure that may pass by itself (the database unreachable or restarting, a lock conflict with
+ * another transaction) from one that would fail the same way on every attempt (a bug, data that breaks a
+ * rule). Only the first kind is worth trying again; the second belongs on the dead-letter topic.
+ */
+public final class TransientFailures {
+
+    /**
+     * PostgreSQL error codes of conditions that end by themselves, besides the whole class 08 (connection
+     * exception): serialization failure, deadlock, lock not available, the server shutting down or
+     * starting, too many connections.
+     */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of(
+            "40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300");
+
+    private TransientFailures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (isTransientItself(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTransientItself(Throwable failure) {
+        if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
+                || failure instanceof JDBCConnectionException || failure instanceof LockAcquisitionException
+                || failure instanceof OptimisticLockException || failure instanceof PessimisticLockException
+                || failure instanceof LockTimeoutException || failure instanceof StaleStateException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || TRANSIENT_SQL_STATES.contains(state);
+        }
+        return false;
+    }
+}

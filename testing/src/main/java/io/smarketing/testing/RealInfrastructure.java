@@ -93,20 +93,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 + label + "-----\n";
     }
 
-    /** A single-node KRaft broker on fixed ports and a kept log directory, so it can stop and come back. */
     /** PostgreSQL on a fixed port and data directory, so it can stop and come back with its data. */
     public static final class Database {
 
         private final int port = freePort();
-        private final Path dataDir;
+        private final Path dataDir = temporaryDirectory("smarketing-test-postgres");
         private EmbeddedPostgres running;
 
         Database() {
-            try {
-                dataDir = Files.createTempDirectory("smarketing-test-postgres");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop();
                 deleteTree(dataDir);
@@ -141,6 +135,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** A single-node KRaft broker on fixed ports and a kept log directory, so it can stop and come back. */
     public static final class Broker {
 
         private static final int PARTITIONS = 3;
@@ -148,16 +143,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         private final int port = freePort();
         private final int controllerPort = freePort();
         private final String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        private final Path logDir;
+        private final Path logDir = temporaryDirectory("smarketing-test-kafka");
         private EmbeddedKafkaBroker running;
 
         Broker() {
-            try {
-                logDir = Files.createTempDirectory("smarketing-test-kafka");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop();
+                deleteTree(logDir);
+            }));
         }
 
         public synchronized void start() {
@@ -210,6 +203,14 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,13 +2,6 @@ package io.smarketing.local;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -26,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,9 +26,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smarketing.events.LeadStage;
 import io.smarketing.local.DemoPlan.As;
@@ -91,45 +81,24 @@ public final class DemoData {
 
     // ---------------------------------------------------------------------------------------------- running
 
-    /** An answer the load did not expect; it stops the load. */
-    static final class DemoFailure extends RuntimeException {
-
-        final int status;
-        final String problem;
-
-        DemoFailure(String message) {
-            this(message, 0, "");
-        }
-
-        DemoFailure(String message, int status, String problem) {
-            super(message);
-            this.status = status;
-            this.problem = problem;
-        }
-    }
-
     /** What happened to one lead. */
     record Outcome(LeadSpec spec, UUID id, LeadStage stage, boolean awaitingSales, int touches, int conflicts,
             int csat) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<As, String> tokens = new ConcurrentHashMap<>();
+    private final PlatformApi api;
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CALLS, task -> {
         Thread thread = new Thread(task, "demo-data");
         thread.setDaemon(true);
         return thread;
     });
-    private final PrivateKey key;
     private final String goals;
     private final String leads;
     private final String campaigns;
     private final String feedback;
 
     private DemoData(PrivateKey key, Map<String, String> urls) {
-        this.key = key;
+        this.api = new PlatformApi(key, REQUEST_TIMEOUT);
         this.goals = urls.get("goals");
         this.leads = urls.get("leads");
         this.campaigns = urls.get("campaigns");
@@ -157,7 +126,7 @@ public final class DemoData {
         } catch (IOException | GeneralSecurityException e) {
             System.err.println("DemoData: cannot read the signing key in " + options.get("keys") + ": " + e);
             return 1;
-        } catch (DemoFailure e) {
+        } catch (PlatformApi.Failure e) {
             System.err.println("DemoData: " + e.getMessage());
             return 1;
         }
@@ -210,7 +179,7 @@ public final class DemoData {
      */
     private Optional<String> existingDemoCampaign() {
         Set<String> names = CAMPAIGNS.stream().map(CampaignSpec::name).collect(Collectors.toSet());
-        JsonNode page = call("GET", campaigns + "/api/campaigns?size=200", As.marketing(MIA), null, 200);
+        JsonNode page = api.call("GET", campaigns + "/api/campaigns?size=200", As.marketing(MIA), null, 200);
         for (JsonNode campaign : page.get("items")) {
             if (names.contains(campaign.get("name").asText())) {
                 return Optional.of(campaign.get("name").asText());
@@ -220,7 +189,7 @@ public final class DemoData {
     }
 
     private UUID createGoal(GoalSpec goal, LocalDate[] quarter, UUID campaignId) {
-        JsonNode created = call("POST", goals + "/api/goals", ERIN, fields("name", goal.name(), "metric", goal.metric(),
+        JsonNode created = api.call("POST", goals + "/api/goals", ERIN, fields("name", goal.name(), "metric", goal.metric(),
                 "target", goal.target(), "periodStart", quarter[0].toString(), "periodEnd", quarter[1].toString(),
                 "salesOwners", goal.salesOwners(), "marketingOwners", goal.marketingOwners(),
                 "campaignId", campaignId), 201);
@@ -230,15 +199,15 @@ public final class DemoData {
     /** Plans, launches and spends on one campaign. */
     private UUID runCampaign(CampaignSpec campaign, LocalDate today, UUID goalId) {
         As owner = As.marketing(campaign.marketingOwner());
-        UUID id = id(call("POST", campaigns + "/api/campaigns", owner, fields("name", campaign.name(),
+        UUID id = id(api.call("POST", campaigns + "/api/campaigns", owner, fields("name", campaign.name(),
                 "channel", campaign.channel(), "budget", BigDecimal.valueOf(campaign.budget()),
                 "startDate", today.plusDays(campaign.startDay()).toString(),
                 "endDate", today.plusDays(campaign.endDay()).toString(), "keyMessage", campaign.keyMessage(),
                 "audience", campaign.audience(), "goalId", goalId, "marketingOwner", campaign.marketingOwner(),
                 "salesLiaison", campaign.salesLiaison()), 201));
-        call("POST", campaigns + "/api/campaigns/" + id + "/launch", owner, null, 200);
+        api.call("POST", campaigns + "/api/campaigns/" + id + "/launch", owner, null, 200);
         for (Spend spend : campaign.spends()) {
-            call("POST", campaigns + "/api/campaigns/" + id + "/spend", owner,
+            api.call("POST", campaigns + "/api/campaigns/" + id + "/spend", owner,
                     fields("amount", BigDecimal.valueOf(spend.amount()), "note", spend.note()), 200);
         }
         return id;
@@ -272,9 +241,9 @@ public final class DemoData {
         Set<String> wanted = plan.leads.stream().map(lead -> lead.person().email()).collect(Collectors.toSet());
         Map<String, JsonNode> found = new HashMap<>();
         for (int page = 0; found.size() < wanted.size(); page++) {
-            JsonNode listed = call("GET", leads + "/api/leads?size=200&page=" + page, As.marketing(MIA), null, 200);
+            JsonNode listed = api.call("GET", leads + "/api/leads?size=200&page=" + page, As.marketing(MIA), null, 200);
             if (listed.get("items").isEmpty()) {
-                throw new DemoFailure("leads-service lists only " + found.size() + " of the " + wanted.size()
+                throw new PlatformApi.Failure("leads-service lists only " + found.size() + " of the " + wanted.size()
                         + " demo leads it accepted");
             }
             for (JsonNode lead : listed.get("items")) {
@@ -296,8 +265,8 @@ public final class DemoData {
                 "channel", lead.channel());
         while (true) {
             try {
-                return call("POST", leads + "/api/leads", As.marketing(lead.marketer()), request, 201);
-            } catch (DemoFailure e) {
+                return api.call("POST", leads + "/api/leads", As.marketing(lead.marketer()), request, 201);
+            } catch (PlatformApi.Failure e) {
                 boolean campaignUnknown = e.status == 422 && e.problem.contains("campaignId");
                 if (!campaignUnknown || System.nanoTime() > deadline) {
                     throw e;
@@ -310,10 +279,10 @@ public final class DemoData {
 
     private void importLeads(List<String> lines, String marketer, long created, long duplicates) {
         String csv = CSV_HEADER + "\n" + String.join("\n", lines) + "\n";
-        JsonNode result = call("POST", leads + "/api/leads/import", As.marketing(marketer), csv, 200);
+        JsonNode result = api.call("POST", leads + "/api/leads/import", As.marketing(marketer), csv, 200);
         if (result.get("created").asLong() != created || result.get("duplicates").asLong() != duplicates
                 || !result.get("rejected").isEmpty()) {
-            throw new DemoFailure("importing " + lines.size() + " leads: expected " + created + " created and "
+            throw new PlatformApi.Failure("importing " + lines.size() + " leads: expected " + created + " created and "
                     + duplicates + " duplicates, leads-service answered " + result);
         }
     }
@@ -329,7 +298,7 @@ public final class DemoData {
         for (Step step : lead.steps(id, stage == LeadStage.NEW, campaignId)) {
             String url = step.kind() == Step.Kind.CSAT ? feedback + "/api/feedback/csat"
                     : leads + "/api/leads/" + id + "/" + step.kind().path;
-            JsonNode answer = call("POST", url, step.as(), step.body(), step.kind().status);
+            JsonNode answer = api.call("POST", url, step.as(), step.body(), step.kind().status);
             switch (step.kind()) {
                 case TOUCH -> {
                     touches++;
@@ -353,18 +322,18 @@ public final class DemoData {
         CampaignSpec summit = CAMPAIGNS.get(0);
         CampaignSpec webinar = CAMPAIGNS.get(1);
         UUID summitId = ids.get(summit);
-        call("POST", campaigns + "/api/campaigns/" + summitId + "/complete", As.marketing(summit.marketingOwner()),
+        api.call("POST", campaigns + "/api/campaigns/" + summitId + "/complete", As.marketing(summit.marketingOwner()),
                 null, 200);
 
-        JsonNode webinarRound = call("POST", feedback + "/api/feedback/rounds", As.marketing(webinar.marketingOwner()),
+        JsonNode webinarRound = api.call("POST", feedback + "/api/feedback/rounds", As.marketing(webinar.marketingOwner()),
                 fields("campaignId", ids.get(webinar)), 201);
         submit(id(webinarRound), As.sales(SALLY), 4,
                 "Webinar attendees ask the right questions; the CFO-level ones convert best.", null);
 
         UUID round = awaitUntil(ROUND_WAIT, () -> {
-            JsonNode rounds = call("GET", feedback + "/api/feedback/rounds?campaignId=" + summitId, ERIN, null, 200);
+            JsonNode rounds = api.call("GET", feedback + "/api/feedback/rounds?campaignId=" + summitId, ERIN, null, 200);
             return rounds.get("items").isEmpty() ? Optional.empty() : Optional.of(id(rounds.get("items").get(0)));
-        }).orElseThrow(() -> new DemoFailure("feedback-service opened no round for the completed campaign "
+        }).orElseThrow(() -> new PlatformApi.Failure("feedback-service opened no round for the completed campaign "
                 + summitId + " within " + ROUND_WAIT.toSeconds() + " s (it opens one on campaign.completed)"));
         List<Callable<Void>> entries = List.of(
                 () -> submit(round, As.sales(SAM), 4, "Summit leads were well qualified: most had a project and a "
@@ -376,12 +345,12 @@ public final class DemoData {
                                 "Send badge scans to sales within 24 hours", "Keep students out of the MQL rule")));
         inParallel(entries);
         awaitSummaryReasons(round, outcomes, summit);
-        call("POST", feedback + "/api/feedback/rounds/" + round + "/close", As.marketing(MIA), null, 200);
+        api.call("POST", feedback + "/api/feedback/rounds/" + round + "/close", As.marketing(MIA), null, 200);
         return 1 + entries.size();
     }
 
     private Void submit(UUID round, As as, Integer leadQuality, String comment, List<String> actions) {
-        call("POST", feedback + "/api/feedback/rounds/" + round + "/entries", as,
+        api.call("POST", feedback + "/api/feedback/rounds/" + round + "/entries", as,
                 fields("leadQuality", leadQuality, "comment", comment, "actions", actions), 201);
         return null;
     }
@@ -398,7 +367,7 @@ public final class DemoData {
         List<String> losses = topReasons(ofCampaign.stream().filter(o -> o.stage() == LeadStage.LOST)
                 .map(o -> o.spec().journey().loss()).toList(), TOP_REASONS);
         boolean complete = awaitUntil(REASONS_WAIT, () -> {
-            JsonNode summary = call("GET", feedback + "/api/feedback/rounds/" + round, ERIN, null, 200).get("summary");
+            JsonNode summary = api.call("GET", feedback + "/api/feedback/rounds/" + round, ERIN, null, 200).get("summary");
             boolean all = reasons(summary.get("topRejectionReasons")).equals(rejections)
                     && reasons(summary.get("topLossReasons")).equals(losses);
             return all ? Optional.of(true) : Optional.empty();
@@ -433,56 +402,6 @@ public final class DemoData {
                 plan.resubmissions.size(), touches, conflicts, csat, entries);
     }
 
-    // ------------------------------------------------------------------------------------------------ HTTP
-
-    /** One call; any status but {@code expected} is a {@link DemoFailure} carrying the service's answer. */
-    private JsonNode call(String method, String url, As as, Object body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token(as))
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, BodyPublishers.noBody());
-        } else if (body instanceof String csv) {
-            request.header("Content-Type", "text/csv; charset=UTF-8")
-                    .method(method, BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
-        } else {
-            request.header("Content-Type", "application/json").method(method, BodyPublishers.ofByteArray(toJson(body)));
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DemoFailure(method + " " + url + " as " + as + ": no answer from the service (" + e + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DemoFailure(method + " " + url + " as " + as + ": interrupted");
-        }
-        if (response.statusCode() != expected) {
-            throw new DemoFailure(String.format(Locale.ROOT, "%s %s as %s: HTTP %d (expected %d)%n%s%s", method, url,
-                    as, response.statusCode(), expected, response.body(),
-                    body == null || body instanceof String ? "" : "\nrequest: " + new String(toJson(body),
-                            StandardCharsets.UTF_8)),
-                    response.statusCode(), response.body());
-        }
-        try {
-            return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new DemoFailure(method + " " + url + ": the answer is not JSON: " + response.body());
-        }
-    }
-
-    private byte[] toJson(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body + " as JSON", e);
-        }
-    }
-
-    private String token(As as) {
-        return tokens.computeIfAbsent(as, who -> DevTokens.token(key, who.role(), who.user(), Duration.ofHours(1)));
-    }
-
     private static UUID id(JsonNode resource) {
         return UUID.fromString(resource.get("id").asText());
     }
@@ -501,10 +420,10 @@ public final class DemoData {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new DemoFailure(e.getCause().toString());
+            throw new PlatformApi.Failure(e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DemoFailure("interrupted");
+            throw new PlatformApi.Failure("interrupted");
         }
     }
 
@@ -525,7 +444,7 @@ public final class DemoData {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DemoFailure("interrupted");
+            throw new PlatformApi.Failure("interrupted");
         }
     }
 }

@@ -13,13 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,6 +43,9 @@ class ViewStreamTest {
 
     @TestHTTPResource("/api/view/stream")
     URI stream;
+
+    @Inject
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,6 +73,39 @@ class ViewStreamTest {
     }
 
     @Test
+    void dashboardsWatchingTheSameViewShareOneComputationPerChange() throws Exception {
+        UUID campaign = UUID.randomUUID();
+        URI watched = URI.create(stream + "?campaignId=" + campaign);
+        List<BlockingQueue<JsonPath>> dashboards = List.of(new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>(),
+                new LinkedBlockingQueue<>());
+        List<CompletableFuture<?>> readings = dashboards.stream()
+                .<CompletableFuture<?>>map(views -> subscribe(watched, Tokens.bearer("executive", "erin"), views))
+                .toList();
+        try {
+            for (BlockingQueue<JsonPath> views : dashboards) {
+                assertEquals(0, views.poll(30, TimeUnit.SECONDS).getInt("funnel.leads"));
+            }
+            double before = computations();
+
+            TopicProbe.publish(new LeadCreated(UUID.randomUUID(), campaign, LeadStage.NEW, "w@example.com", "Wen",
+                    null, Channel.WEB, 10, "mia", Instant.now()));
+
+            for (BlockingQueue<JsonPath> views : dashboards) {
+                JsonPath next;
+                do {
+                    next = views.poll(30, TimeUnit.SECONDS);
+                } while (next != null && next.getInt("funnel.leads") == 0);
+                assertEquals(1, next.getInt("funnel.leads"));
+            }
+            double computed = computations() - before;
+            assertTrue(computed >= 1 && computed < dashboards.size(),
+                    "three dashboards, one change: computed " + computed + " times");
+        } finally {
+            readings.forEach(reading -> reading.cancel(true));
+        }
+    }
+
+    @Test
     void aBrowserMayPassTheTokenAsAQueryParameter() throws Exception {
         BlockingQueue<JsonPath> views = new LinkedBlockingQueue<>();
         String token = Tokens.bearer("executive", "erin").substring("Bearer ".length());
@@ -82,6 +123,10 @@ class ViewStreamTest {
                 .statusCode());
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(stream + "?access_token=forged")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    private double computations() {
+        return meters.counter("smarketing.view.stream.computations").count();
     }
 
     /** Reads {@code data:} lines of the event stream into the queue, in the background. */

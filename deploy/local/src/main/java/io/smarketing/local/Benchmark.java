@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import io.smarketing.local.DemoPlan.As;
  * <li>how long after the last capture answered the shared view counts them all (outbox, relay, Kafka, the
  * goals-service projection);</li>
  * <li>one lead at a time, from its POST until {@code GET /api/view} counts it;</li>
+ * <li>the same while fifty dashboards follow {@code /api/view/stream}: until the last of them shows it;</li>
  * <li>qualify, assign and accept (the state machine, optimistic locking, outbox);</li>
  * <li>{@code GET /api/view} from several clients;</li>
  * <li>a 10,000-line CSV import.</li>
@@ -44,7 +46,10 @@ public final class Benchmark {
 
     static final int DEFAULT_COUNT = 2_000;
     static final int DEFAULT_CLIENTS = 8;
+    static final int WARM_UP_LEADS = 1_000;
     static final int END_TO_END_SAMPLES = 50;
+    static final int DASHBOARDS = 50;
+    static final Duration STREAM_WAIT = Duration.ofSeconds(60);
     static final int LIFECYCLE_LEADS = 300;
     static final int VIEW_READS = 1_000;
     static final int IMPORT_LINES = 10_000;
@@ -135,6 +140,7 @@ public final class Benchmark {
                 millis(caughtUp - answered), (caughtUp - begun) / 1e9, count / ((caughtUp - begun) / 1e9));
 
         print("end to end", "one lead: POST until GET /api/view counts it", endToEnd());
+        print("dashboards", DASHBOARDS + " live streams: POST until the last shows it", liveDashboards());
 
         List<String> ids = capture.results.subList(0, LIFECYCLE_LEADS);
         print("qualify", "POST /api/leads/{id}/qualify", concurrently(ids.size(),
@@ -160,11 +166,15 @@ public final class Benchmark {
         clients.shutdownNow();
     }
 
-    /** A few hundred calls first, so the numbers are of warm JVMs, not of class loading and JIT compilation. */
+    /**
+     * A thousand captures and a few hundred view reads first, until the view has counted them all: the
+     * numbers are then of warm JVMs, not of class loading and JIT compilation competing for two cores.
+     */
     private void warmUp() {
-        concurrently(200, n -> api.call("POST", leads + "/api/leads", MARKETER, newLead("w" + n), 201));
-        concurrently(200, n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200));
-        awaitLeadsInView(leadsInView());
+        long before = leadsInView();
+        concurrently(WARM_UP_LEADS, n -> api.call("POST", leads + "/api/leads", MARKETER, newLead("w" + n), 201));
+        concurrently(WARM_UP_LEADS / 3, n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200));
+        awaitLeadsInView(before + WARM_UP_LEADS);
     }
 
     /** One lead after the other: the latency a person sees between capturing a lead and the shared view. */
@@ -180,6 +190,52 @@ public final class Benchmark {
             timings.add(System.nanoTime() - begun, null);
         }
         return timings;
+    }
+
+    /**
+     * Fifty dashboards following {@code /api/view/stream}: how long from capturing a lead until the last of
+     * them shows it (the projection, the change notice, the view and fifty pushes).
+     */
+    private Timings liveDashboards() {
+        List<AtomicLong> shown = new ArrayList<>();
+        List<AutoCloseable> streams = new ArrayList<>();
+        try {
+            for (int n = 0; n < DASHBOARDS; n++) {
+                AtomicLong leadsShown = new AtomicLong(-1);
+                shown.add(leadsShown);
+                streams.add(api.follow(goals + "/api/view/stream", EXECUTIVE,
+                        view -> leadsShown.set(view.path("funnel").path("leads").asLong())));
+            }
+            Timings timings = new Timings();
+            for (int n = 0; n < END_TO_END_SAMPLES / 2; n++) {
+                long before = leadsInView();
+                awaitAllShow(shown, before);
+                long begun = System.nanoTime();
+                api.call("POST", leads + "/api/leads", MARKETER, newLead("d" + n), 201);
+                awaitAllShow(shown, before + 1);
+                timings.add(System.nanoTime() - begun, null);
+            }
+            return timings;
+        } finally {
+            for (AutoCloseable stream : streams) {
+                try {
+                    stream.close();
+                } catch (Exception e) {
+                    // the platform stops next anyway
+                }
+            }
+        }
+    }
+
+    private static void awaitAllShow(List<AtomicLong> shown, long leads) {
+        long deadline = System.nanoTime() + STREAM_WAIT.toNanos();
+        while (shown.stream().anyMatch(count -> count.get() < leads)) {
+            if (System.nanoTime() > deadline) {
+                throw new PlatformApi.Failure("after " + STREAM_WAIT.toSeconds() + " s not every dashboard shows "
+                        + leads + " leads: " + shown);
+            }
+            pause(1);
+        }
     }
 
     private long leadsInView() {

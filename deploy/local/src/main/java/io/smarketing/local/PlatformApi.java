@@ -1,6 +1,9 @@
 package io.smarketing.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +15,9 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +94,38 @@ final class PlatformApi {
         } catch (JsonProcessingException e) {
             throw new Failure(method + " " + url + ": the answer is not JSON: " + response.body());
         }
+    }
+
+    /**
+     * Follows a Server-Sent Events stream in the background, handing each event's JSON data to the consumer;
+     * closing the returned handle ends it.
+     */
+    AutoCloseable follow(String url, As as, Consumer<JsonNode> onEvent) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(as))
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<InputStream> body = http.sendAsync(request, BodyHandlers.ofInputStream())
+                .thenApply(HttpResponse::body);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body.join(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        onEvent.accept(json.readTree(line.substring(5).trim()));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // closed by the caller, or the service went away: the stream ends either way
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return () -> body.thenAccept(stream -> {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        });
     }
 
     private byte[] toJson(Object body) {

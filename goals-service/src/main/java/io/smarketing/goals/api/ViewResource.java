@@ -31,6 +31,7 @@ import io.smarketing.chassis.security.Roles;
 import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
+import io.smarketing.goals.service.LiveViews;
 import io.smarketing.goals.service.ViewChanges;
 import io.smarketing.goals.service.ViewService;
 
@@ -41,12 +42,14 @@ public class ViewResource {
 
     private final ViewService view;
     private final ViewChanges changes;
+    private final LiveViews liveViews;
     private final JWTParser tokens;
     private final GoalsConfig config;
 
-    ViewResource(ViewService view, ViewChanges changes, JWTParser tokens, GoalsConfig config) {
+    ViewResource(ViewService view, ViewChanges changes, LiveViews liveViews, JWTParser tokens, GoalsConfig config) {
         this.view = view;
         this.changes = changes;
+        this.liveViews = liveViews;
         this.tokens = tokens;
         this.config = config;
     }
@@ -79,7 +82,7 @@ public class ViewResource {
         return Multi.createBy().merging().streams(Multi.createFrom().item(0L), changes.changes(), heartbeat)
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(signal -> view.viewNow(filter));
+                .map(signal -> liveViews.current(filter));
     }
 
     private void authorize(String authorization, String accessToken) {

@@ -18,6 +18,11 @@ public class ViewChanges {
         processor.onNext(sequence.incrementAndGet());
     }
 
+    /** How many changes this instance has heard of: a view computed at one generation is current until the next. */
+    public long generation() {
+        return sequence.get();
+    }
+
     /** Hot: subscribers see the changes after they subscribe; a slow one drops, it will get the next. */
     public Multi<Long> changes() {
         return processor.onOverflow().drop();

@@ -2,6 +2,7 @@ package io.smarketing.chassis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import io.smarketing.events.Channel;
 import io.smarketing.events.LeadCreated;
 import io.smarketing.events.LeadQualified;
 import io.smarketing.events.LeadStage;
+import io.smarketing.events.Topics;
 import io.smarketing.testing.RealInfrastructure;
 import io.smarketing.testing.TopicProbe;
 
@@ -89,7 +91,7 @@ class InboxRetryTest {
     }
 
     @Test
-    void anEventConsumedWhileTheDatabaseIsDownWaitsForItAndTakesEffectOnce() {
+    void aDatabaseRestartDelaysEventsOnBothSidesButLosesNone() {
         UUID leadId = UUID.randomUUID();
         double retriesBefore = retries();
         RealInfrastructure.Database postgres = RealInfrastructure.database();
@@ -103,6 +105,11 @@ class InboxRetryTest {
             postgres.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> database.processed(created) == 1);
             assertEquals(1, database.effectsOfEvent(created));
+
+            // the outbox relay lost its connection (and its advisory lock) too; it publishes again
+            String note = OutboxRelayTest.createNote(false, 201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> database.publishedAt(note) != null);
+            assertNotNull(TopicProbe.awaitRecord(Topics.LEADS, r -> note.equals(r.key())));
         } finally {
             postgres.start();
         }

@@ -65,6 +65,24 @@ class CampaignReplicaTest {
         assertEquals("New key", keyMessage(id), "the replayed planned event must not restore the old key message");
     }
 
+    @Test
+    void anOlderUpdateArrivingAfterANewerOneIsIgnored() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        TopicProbe.publish(updated(id, "New key", now));
+        // a late copy of an earlier change, as a dead-letter replay sends one
+        TopicProbe.publish(updated(id, "Old key", now.minusSeconds(60)));
+        TopicProbe.publish(new CampaignLaunched(id, CampaignStatus.ACTIVE, "mia", now.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == CampaignStatus.ACTIVE);
+
+        assertEquals("New key", keyMessage(id));
+    }
+
+    private static CampaignUpdated updated(UUID id, String keyMessage, Instant at) {
+        return new CampaignUpdated(id, "Renamed", Channel.EVENT, new BigDecimal("100000"), "JPY", null, keyMessage,
+                null, LocalDate.now(), LocalDate.now().plusDays(30), "mia", "sam", "mia", at);
+    }
+
     private static CampaignPlanned planned(UUID id, String keyMessage) {
         return new CampaignPlanned(id, "Spring webinar", Channel.EVENT, new BigDecimal("100000"), "JPY", null,
                 keyMessage, null, LocalDate.now(), LocalDate.now().plusDays(30), "mia", "sam", "mia", Instant.now());

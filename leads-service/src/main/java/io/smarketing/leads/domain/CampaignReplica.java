@@ -26,6 +26,12 @@ public class CampaignReplica {
     private String keyMessage;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When the name and key message applied were set: an older description arriving later is ignored. */
+    @Column(name = "described_at")
+    private Instant describedAt;
+    /** When the status applied was reached: an older status arriving later is ignored. */
+    @Column(name = "status_at")
+    private Instant statusAt;
 
     protected CampaignReplica() {
     }
@@ -39,15 +45,29 @@ public class CampaignReplica {
         return campaign;
     }
 
+    /** Takes the campaign's name and key message as of {@code at}, unless a later description is known. */
     public void describe(String name, String keyMessage, Instant at) {
-        this.name = name;
-        this.keyMessage = keyMessage;
-        this.updatedAt = at;
+        if (describedAt == null || !at.isBefore(describedAt)) {
+            this.name = name;
+            this.keyMessage = keyMessage;
+            this.describedAt = at;
+            touched(at);
+        }
     }
 
+    /** Takes the campaign's status as of {@code at}, unless a later status is known. */
     public void moveTo(CampaignStatus status, Instant at) {
-        this.status = status;
-        this.updatedAt = at;
+        if (statusAt == null || !at.isBefore(statusAt)) {
+            this.status = status;
+            this.statusAt = at;
+            touched(at);
+        }
+    }
+
+    private void touched(Instant at) {
+        if (updatedAt == null || at.isAfter(updatedAt)) {
+            updatedAt = at;
+        }
     }
 
     public UUID id() {

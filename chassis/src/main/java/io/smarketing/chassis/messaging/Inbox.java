@@ -91,7 +91,11 @@ public class Inbox {
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return QuarkusTransaction.requiringNew().call(() -> processOnce(record, handler));
+                    String outcome = QuarkusTransaction.requiringNew().call(() -> processOnce(record, handler));
+                    if (attempt > 1) {
+                        LOG.infof("%s went through at attempt %d", where(record), attempt);
+                    }
+                    return outcome;
                 } catch (RuntimeException failure) {
                     if (!TransientFailures.isTransient(failure)) {
                         throw failure;

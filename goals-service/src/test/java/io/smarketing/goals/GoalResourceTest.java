@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -91,6 +93,20 @@ class GoalResourceTest {
         as("executive").body(revised.replace("80", "90")).when().put("/api/goals/" + id)
                 .then().statusCode(409).contentType("application/problem+json");
         as("executive").when().get("/api/goals/" + id).then().body("target", equalTo(80.0f));
+    }
+
+    @Test
+    void evaluatingAGoalDoesNotMoveTheVersionItsEditorRead() {
+        // A third of the period gone and no lead of a fresh campaign: evaluation finds the goal at risk.
+        String id = as("executive").body(goalJson("LEADS", "5", "[\"sam\"]", "[\"mia\"]", UUID.randomUUID()))
+                .when().post("/api/goals").then().statusCode(201).body("version", equalTo(0)).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("executive")
+                .when().get("/api/goals/" + id).then().statusCode(200).body("lastStatus", equalTo("AT_RISK")));
+
+        as("executive").when().get("/api/goals/" + id).then().body("version", equalTo(0));
+        String revised = goalJson("LEADS", "3", "[\"sam\"]", "[\"mia\"]", null).replace("}", ", \"version\": 0}");
+        as("executive").body(revised).when().put("/api/goals/" + id)
+                .then().statusCode(200).body("target", equalTo(3.0f)).body("version", equalTo(1));
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -49,8 +50,9 @@ public class Goal {
     private List<String> marketingOwners;
     @Column(name = "campaign_id")
     private UUID campaignId;
+    /** Read only: evaluation records it in {@code goal_status}, so it never moves the goal's version. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "last_status")
+    @Formula("(select s.status from goal_status s where s.goal_id = id)")
     private GoalStatus lastStatus;
     @Column(name = "created_by")
     private String createdBy;
@@ -90,15 +92,11 @@ public class Goal {
     }
 
     /**
-     * Records the status the latest progress shows; the event to publish when it newly became ACHIEVED or
-     * AT_RISK (each change of status is announced once: the same status again announces nothing).
+     * The event that announces a new status, for ACHIEVED and AT_RISK; nothing for the others. Whether the
+     * status is new is {@code GoalStatusRepository}'s to decide, so that two evaluations never both announce.
      */
-    public Optional<GoalEvent> observe(GoalProgress progress, Instant now) {
+    public Optional<GoalEvent> announcement(GoalProgress progress, Instant now) {
         GoalStatus status = progress.status();
-        if (status == lastStatus) {
-            return Optional.empty();
-        }
-        lastStatus = status;
         BigDecimal actual = progress.actual() == null ? BigDecimal.ZERO : progress.actual();
         BigDecimal forecast = progress.forecast() == null ? actual : progress.forecast();
         return switch (status) {

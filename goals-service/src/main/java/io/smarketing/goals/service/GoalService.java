@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.smarketing.chassis.api.Page;
@@ -24,6 +25,7 @@ import io.smarketing.goals.domain.RevenuePlan;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
 import io.smarketing.goals.persistence.GoalRepository;
+import io.smarketing.goals.persistence.GoalStatusRepository;
 import io.smarketing.goals.persistence.Projections;
 import io.smarketing.goals.persistence.ViewQueries;
 
@@ -36,13 +38,16 @@ public class GoalService {
     private final GoalRepository goals;
     private final ViewQueries queries;
     private final Projections projections;
+    private final GoalStatusRepository statuses;
     private final Outbox outbox;
     private final Clock clock;
 
-    GoalService(GoalRepository goals, ViewQueries queries, Projections projections, Outbox outbox, Clock clock) {
+    GoalService(GoalRepository goals, ViewQueries queries, Projections projections, GoalStatusRepository statuses,
+            Outbox outbox, Clock clock) {
         this.goals = goals;
         this.queries = queries;
         this.projections = projections;
+        this.statuses = statuses;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -105,19 +110,28 @@ public class GoalService {
 
     /**
      * Announces each goal's change of status once: {@code goal.achieved} or {@code goal.at-risk}. Runs on a
-     * timer because time alone moves a goal (a quiet week puts it at risk); two replicas running it at once
-     * conflict on the goal's version and one of them rolls back, so nothing is announced twice.
+     * timer because time alone moves a goal (a quiet week puts it at risk). Each goal is evaluated in its own
+     * transaction, so one goal that cannot be evaluated never holds back the others; the status lives in
+     * {@code goal_status}, so evaluating never moves the version a client revises against.
      */
     @Scheduled(every = "${goals.evaluation-interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void evaluate() {
         Instant now = Instant.now(clock);
-        for (Goal goal : goals.listAll()) {
-            goal.observe(progress(goal, now), now).ifPresent(event -> {
-                LOG.infof("Goal %s (%s) is now %s", goal.name(), goal.id(), goal.lastStatus());
-                outbox.publish(event);
-            });
+        for (Goal goal : QuarkusTransaction.requiringNew().call(() -> all())) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> announceChange(goal, now));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Goal %s (%s) could not be evaluated; the other goals were", goal.name(), goal.id());
+            }
+        }
+    }
+
+    private void announceChange(Goal goal, Instant now) {
+        GoalProgress progress = progress(goal, now);
+        if (statuses.changeTo(goal.id(), progress.status(), now)) {
+            LOG.infof("Goal %s (%s) is now %s", goal.name(), goal.id(), progress.status());
+            goal.announcement(progress, now).ifPresent(outbox::publish);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.smarketing.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka topic names: one topic per publishing aggregate, so the record key (the aggregate id) gives
@@ -20,9 +21,24 @@ public final class Topics {
     /** The four event topics, in the order DESIGN.md §3 lists them. */
     public static final List<String> EVENT_TOPICS = List.of(LEADS, CAMPAIGNS, FEEDBACK, GOALS);
 
+    private static final Map<String, String> PUBLISHERS = Map.of(LEADS, "leads-service", CAMPAIGNS,
+            "campaigns-service", FEEDBACK, "feedback-service", GOALS, "goals-service");
+
     private static final String DEAD_LETTER_PREFIX = "smarketing.dlq.";
 
     private Topics() {
+    }
+
+    /**
+     * The one service that publishes on an event topic: its records carry {@code ce_source}
+     * {@code /smarketing/<service>}, and a record with any other source is not trusted.
+     */
+    public static String publisher(String topic) {
+        String service = PUBLISHERS.get(topic);
+        if (service == null) {
+            throw new IllegalArgumentException("Not an event topic: " + topic);
+        }
+        return service;
     }
 
     /**

@@ -47,7 +47,7 @@ class FieldReasonsTest {
         UUID campaignId = UUID.randomUUID();
         UUID ann = UUID.randomUUID();
         ProducerRecord<String, byte[]> annRejected = CloudEventRecord.toRecord(
-                rejected(ann, campaignId, RejectionReason.NOT_A_FIT), TopicProbe.TEST_SOURCE);
+                rejected(ann, campaignId, RejectionReason.NOT_A_FIT));
         TopicProbe.send(annRejected);
         TopicProbe.send(annRejected); // redelivered: the same ce_id
         TopicProbe.publish(rejected(UUID.randomUUID(), campaignId, RejectionReason.NOT_A_FIT));

@@ -65,7 +65,7 @@ class SharedViewTest {
     void theSameEventsTwiceGiveTheSameView() {
         UUID campaign = UUID.randomUUID();
         List<ProducerRecord<String, byte[]>> records = ViewEvents.story(campaign, UUID.randomUUID(), UUID.randomUUID())
-                .stream().map(e -> CloudEventRecord.toRecord(e, TopicProbe.TEST_SOURCE)).toList();
+                .stream().map(CloudEventRecord::toRecord).toList();
         records.forEach(TopicProbe::send);
         JsonPath once = awaitView(campaign, v -> v.getInt("feedback.csatCount") == 1 && v.getInt("funnel.won") == 1
                 && v.getInt("funnel.rejected") == 1 && v.getFloat("campaigns[0].spend") == 1000f);

@@ -52,7 +52,7 @@ class CampaignReplicaTest {
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
         UUID id = UUID.randomUUID();
-        ProducerRecord<String, byte[]> planned = CloudEventRecord.toRecord(planned(id, "Old key"), TopicProbe.TEST_SOURCE);
+        ProducerRecord<String, byte[]> planned = CloudEventRecord.toRecord(planned(id, "Old key"));
         TopicProbe.send(planned);
         TopicProbe.publish(new CampaignUpdated(id, "Renamed", Channel.EVENT, new BigDecimal("100000"), "JPY", null,
                 "New key", null, LocalDate.now(), LocalDate.now().plusDays(30), "mia", "sam", "mia", Instant.now()));

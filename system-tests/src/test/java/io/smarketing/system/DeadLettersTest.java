@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +37,9 @@ class DeadLettersTest {
     @Test
     void aRecordNoServiceCanReadIsListedWithWhereItCameFromAndWhy() {
         String key = "poison-" + UUID.randomUUID();
-        TopicProbe.send(CloudEventRecord.toRecord(Topics.LEADS, UUID.randomUUID().toString(), TopicProbe.TEST_SOURCE,
-                LeadCreated.TYPE, key, Instant.now(), "{ not json".getBytes(StandardCharsets.UTF_8)));
+        TopicProbe.send(CloudEventRecord.toRecord(Topics.LEADS, UUID.randomUUID().toString(),
+                CloudEventRecord.source(Topics.publisher(Topics.LEADS)), LeadCreated.TYPE, key, Instant.now(),
+                "{ not json".getBytes(StandardCharsets.UTF_8)));
         TopicProbe.awaitRecord(GOALS_DEAD_LETTERS, r -> key.equals(r.key()));
 
         List<String> listing = smarketing("dead-letters", "goals-service");
@@ -58,7 +55,7 @@ class DeadLettersTest {
         UUID campaign = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
         ProducerRecord<String, byte[]> event = CloudEventRecord.toRecord(new LeadCreated(lead, campaign, LeadStage.NEW,
-                lead + "@replay.example", "Rae", null, Channel.WEB, 10, "mia", Instant.now()), TopicProbe.TEST_SOURCE);
+                lead + "@replay.example", "Rae", null, Channel.WEB, 10, "mia", Instant.now()));
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(GOALS_DEAD_LETTERS, event.key(), event.value());
         event.headers().forEach(letter.headers()::add);
         letter.headers().add("dead-letter-topic", Topics.LEADS.getBytes(StandardCharsets.UTF_8));
@@ -106,24 +103,7 @@ class DeadLettersTest {
         throw new AssertionError("\"" + text + "\" is not in:\n" + String.join("\n", lines));
     }
 
-    /** Runs ./smarketing against the test platform and returns what it printed; it must succeed. */
     private static List<String> smarketing(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of("..", "smarketing").toAbsolutePath().normalize().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SMARKETING_HOME", System.getProperty("smarketing.home"));
-        builder.environment().put("SMARKETING_KAFKA_BOOTSTRAP", System.getProperty("kafka.bootstrap.servers"));
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "./smarketing " + String.join(" ", args) + " finishes");
-            assertEquals(0, process.exitValue(), output);
-            return output.lines().toList();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run ./smarketing", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return PlatformProcesses.smarketing(Duration.ofSeconds(60), args);
     }
 }

@@ -34,29 +34,39 @@ import io.smarketing.events.SmarketingEvent;
  */
 public final class TopicProbe {
 
-    public static final String TEST_SOURCE = CloudEventRecord.source("test");
-
     private TopicProbe() {
     }
 
     /** Publishes an event as its owning service would (fresh ce_id); returns the ce_id. */
     public static String publish(SmarketingEvent event) {
-        ProducerRecord<String, byte[]> record = CloudEventRecord.toRecord(event, TEST_SOURCE);
+        ProducerRecord<String, byte[]> record = CloudEventRecord.toRecord(event);
         send(record);
         return header(record, CloudEventRecord.ID);
     }
 
     /** Sends a record as it is, acknowledged by the broker before this returns. */
     public static void send(ProducerRecord<String, byte[]> record) {
+        sendAll(List.of(record));
+    }
+
+    /**
+     * Sends the records in this order through one producer, all acknowledged before this returns; records sent
+     * together usually reach a consumer in one poll, so in one batch.
+     */
+    public static void sendAll(List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            records.forEach(record -> acks.add(producer.send(record)));
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish to " + record.topic(), e);
+            throw new IllegalStateException("Could not publish " + records.size() + " records", e);
         }
     }
 
@@ -92,6 +102,25 @@ public final class TopicProbe {
                 return found.size() >= count;
             });
             return found;
+        }
+    }
+
+    /** Every record the topic holds right now, in partition order. */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+            return all;
         }
     }
 

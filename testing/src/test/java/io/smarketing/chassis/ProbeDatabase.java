@@ -45,4 +45,16 @@ public class ProbeDatabase {
         return ((Number) entityManager.createNativeQuery("select count(*) from processed_event where event_id = :id")
                 .setParameter("id", eventId).getSingleResult()).longValue();
     }
+
+    /** A server setting as the services' own sessions see it. */
+    public String setting(String name) {
+        return (String) entityManager.createNativeQuery("select current_setting(:name)").setParameter("name", name)
+                .getSingleResult();
+    }
+
+    /** The server's own default of a setting, which sessions that do not set it get. */
+    public String serverDefault(String name) {
+        return (String) entityManager.createNativeQuery("select reset_val from pg_settings where name = :name")
+                .setParameter("name", name).getSingleResult();
+    }
 }

@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smarketing.campaigns.service.PerformanceProjection;
 import io.smarketing.chassis.messaging.Inbox;
 import io.smarketing.events.LeadEvent;
@@ -25,7 +25,7 @@ public class LeadEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    public CompletionStage<Void> onLeadEvent(Message<byte[]> message) {
-        return inbox.deliver(message, event -> performance.apply((LeadEvent) event.data()));
+    public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.deliver(batch, events -> events.forEach(event -> performance.apply((LeadEvent) event.data())));
     }
 }

@@ -133,10 +133,8 @@ class CampaignPerformanceTest {
     void theSameEventDeliveredTwiceIsCountedOnce() {
         UUID campaign = Campaigns.launched("Redelivered " + UUID.randomUUID());
         LeadJourney lead = LeadJourney.from(campaign);
-        ProducerRecord<String, byte[]> created = CloudEventRecord.toRecord(lead.created(LeadStage.MQL, day(1)),
-                TopicProbe.TEST_SOURCE);
-        ProducerRecord<String, byte[]> won = CloudEventRecord.toRecord(lead.won("250000", day(5)),
-                TopicProbe.TEST_SOURCE);
+        ProducerRecord<String, byte[]> created = CloudEventRecord.toRecord(lead.created(LeadStage.MQL, day(1)));
+        ProducerRecord<String, byte[]> won = CloudEventRecord.toRecord(lead.won("250000", day(5)));
         TopicProbe.send(created);
         TopicProbe.send(created);
         publish(lead.accepted(day(2)));

@@ -1,6 +1,7 @@
 package io.smarketing.chassis.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import io.smarketing.events.EventDecodingException;
 import io.smarketing.events.EventJson;
 import io.smarketing.events.EventType;
 import io.smarketing.events.SmarketingEvent;
+import io.smarketing.events.Topics;
 
 /**
  * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers, the value is the
@@ -31,6 +33,13 @@ public final class CloudEventRecord {
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+
+    /**
+     * How far an event's time may run ahead of the broker's timestamp of its record: beyond the clock skew of
+     * two hosts, a future time is a forged or broken one, and it would freeze the projections that keep the
+     * latest value by time.
+     */
+    public static final Duration MAX_AHEAD_OF_BROKER = Duration.ofMinutes(5);
 
     private CloudEventRecord() {
     }
@@ -55,17 +64,22 @@ public final class CloudEventRecord {
         return record;
     }
 
-    /** A record for an event object, with a fresh id: used by tests and tools that publish directly. */
-    public static ProducerRecord<String, byte[]> toRecord(SmarketingEvent event, String source) {
+    /**
+     * A record for an event object, with a fresh id and the source of its topic's publisher, as the outbox
+     * relay of that service would send it: used by tests and tools that publish directly.
+     */
+    public static ProducerRecord<String, byte[]> toRecord(SmarketingEvent event) {
         EventType<?> type = EventCatalog.of(event.getClass());
-        return toRecord(type.topic(), UUID.randomUUID().toString(), source, type.ceType(), event.subject(),
-                event.occurredAt(), EventJson.write(event));
+        return toRecord(type.topic(), UUID.randomUUID().toString(), source(Topics.publisher(type.topic())),
+                type.ceType(), event.subject(), event.occurredAt(), EventJson.write(event));
     }
 
     /**
      * Decodes a consumed record. Empty when its type is not in this build's catalogue (a newer producer's
      * additive event: skipped, not an error); {@link EventDecodingException} when it is not a valid
-     * Smarketing CloudEvent at all (a poison record, for the dead-letter topic).
+     * Smarketing CloudEvent at all, or not one its topic's publisher could have sent (a poison record, for the
+     * dead-letter topic): its type belongs on another topic, its source is not the topic's publisher, or it
+     * claims to have happened more than {@link #MAX_AHEAD_OF_BROKER} after the broker took it.
      */
     public static Optional<IncomingEvent> decode(ConsumerRecord<String, byte[]> record) {
         String id = requiredHeader(record, ID);
@@ -74,12 +88,27 @@ public final class CloudEventRecord {
         if (eventType.isEmpty()) {
             return Optional.empty();
         }
+        if (!eventType.get().topic().equals(record.topic())) {
+            throw new EventDecodingException("Record " + id + " of type " + type + " belongs on "
+                    + eventType.get().topic() + ", not on " + record.topic(), null);
+        }
+        String source = requiredHeader(record, SOURCE);
+        String publisher = source(Topics.publisher(record.topic()));
+        if (!publisher.equals(source)) {
+            throw new EventDecodingException("Record " + id + " comes from " + source + ", but only " + publisher
+                    + " publishes on " + record.topic(), null);
+        }
         if (record.value() == null) {
             throw new EventDecodingException("Record " + id + " of type " + type + " has no data", null);
         }
         SmarketingEvent data = EventJson.read(record.value(), eventType.get().javaType());
-        return Optional.of(new IncomingEvent(id, type, header(record, SOURCE).orElse(null),
-                header(record, SUBJECT).orElse(record.key()), time(record, id), data));
+        Instant brokerTime = Instant.ofEpochMilli(record.timestamp());
+        if (record.timestamp() >= 0 && data.occurredAt().isAfter(brokerTime.plus(MAX_AHEAD_OF_BROKER))) {
+            throw new EventDecodingException("Record " + id + " says it happened at " + data.occurredAt()
+                    + ", more than " + MAX_AHEAD_OF_BROKER + " after the broker took it (" + brokerTime + ")", null);
+        }
+        return Optional.of(new IncomingEvent(id, type, source, header(record, SUBJECT).orElse(record.key()),
+                time(record, id), data));
     }
 
     private static Instant time(ConsumerRecord<String, byte[]> record, String id) {

@@ -1,35 +1,46 @@
 package io.smarketing.chassis.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
- * The idempotent inbox every consumer hands its messages to.
+ * The idempotent inbox every consumer hands its batches of records to.
  * <ul>
- * <li>Each attempt is one transaction holding the handler's effect and the {@code ce_id} recorded in
- * {@code processed_event}, so they commit or roll back together and a redelivered or replayed event has no
- * second effect.</li>
- * <li>A transient failure (the database unreachable, a lock conflict) is tried again, with a growing pause,
- * for as long as it lasts. The message waits meanwhile and so do the ones behind it, which keeps each
- * aggregate's events in order: an outage delays the events, it does not divert them.</li>
- * <li>Any other failure is one that every attempt would repeat: the message is nacked, the connector puts
- * it on the service's dead-letter topic and the consumer goes on.</li>
+ * <li>A batch (one poll's records, bounded by {@code max.poll.records}, in partition order) is one
+ * transaction: the {@code ce_id}s are recorded in {@code processed_event} in one statement, the handler sees
+ * the events not processed before, one commit; the batch is acknowledged after it. A redelivered or replayed
+ * event has no second effect.</li>
+ * <li>A transient failure (the database unreachable, a lock conflict) tries the same batch again, with a
+ * growing pause, for as long as it lasts; what is behind it waits, which keeps each aggregate's events in
+ * order.</li>
+ * <li>Any other failure is isolated: the batch is tried again record by record, and only a record that fails
+ * on its own goes to the dead-letter topic; the others take effect once.</li>
+ * <li>A service that is stopping takes no new batch, lets the one in flight commit, and never turns a failure
+ * into a dead letter: what it did not commit stays unacknowledged, and the group hands it out again.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -47,56 +58,185 @@ public class Inbox {
     private static final int LOG_EVERY = 10;
 
     private final EntityManager entityManager;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final InboxConfig config;
     private final AtomicInteger waiting;
+    /** Batches being applied, so that a stopping service can wait for them to commit; guarded by this. */
+    private int inFlight;
     private volatile boolean stopping;
 
-    Inbox(EntityManager entityManager, MeterRegistry meters, InboxConfig config) {
+    Inbox(EntityManager entityManager, DeadLetters deadLetters, MeterRegistry meters, InboxConfig config) {
         this.entityManager = entityManager;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.config = config;
         this.waiting = meters.gauge("smarketing.inbox.waiting", new AtomicInteger());
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-    }
-
     /**
-     * Decodes the message and hands it to the handler unless this consumer has processed its id before, then
-     * acknowledges it. The handler runs in the inbox's transaction.
-     *
-     * @return the acknowledgement, which a consumer method returns to the connector
+     * Runs before the persistence unit and the beans the handlers need close (those go after the shutdown
+     * event): from now on no batch is started, and the one in flight may finish its commit.
      */
-    public CompletionStage<Void> deliver(Message<byte[]> message, Consumer<IncomingEvent> handler) {
-        ConsumerRecord<String, byte[]> record = recordOf(message);
+    synchronized void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) {
+        stopping = true;
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         try {
-            count(record, processUntilDone(record, handler));
-            return message.ack();
-        } catch (StoppedWaiting stopped) {
-            // Neither acked nor nacked: its offset is not committed, so the group hands it out again.
-            LOG.infof("Stopping: %s is left for the next consumer", where(record));
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException failure) {
-            LOG.errorf(failure, "%s cannot be processed; it goes to the dead-letter topic", where(record));
-            count(record, "dead-lettered");
-            return message.nack(failure);
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (inFlight > 0) {
+            LOG.warnf("Stopping with a batch still in flight after %s: it stays unacknowledged", config.shutdownGrace());
         }
     }
 
-    private String processUntilDone(ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
+    private synchronized boolean begin() {
+        if (stopping) {
+            return false;
+        }
+        inFlight++;
+        return true;
+    }
+
+    private synchronized void end() {
+        inFlight--;
+        notifyAll();
+    }
+
+    /**
+     * Applies the batch through the handler, then acknowledges it; returns the acknowledgement, which a
+     * consumer method returns to the connector.
+     */
+    public CompletionStage<Void> deliver(KafkaRecordBatch<String, byte[]> batch, EventBatchHandler handler) {
+        if (!begin()) {
+            return leftForTheNextConsumer(batch.getRecords().size());
+        }
+        try {
+            List<Delivery> deliveries = batch.getRecords().stream().map(Inbox::decode).toList();
+            untilDone(() -> apply(deliveries, handler), "batch of " + deliveries.size());
+            sendPoisonToDeadLetters(deliveries);
+            return batch.ack();
+        } catch (Stopped stopped) {
+            return leftForTheNextConsumer(batch.getRecords().size());
+        } finally {
+            end();
+        }
+    }
+
+    /** The whole batch in one transaction; on a permanent failure, each record in its own. */
+    private void apply(List<Delivery> deliveries, EventBatchHandler handler) {
+        List<Delivery> decoded = deliveries.stream().filter(d -> d.event().isPresent()).toList();
+        if (decoded.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyOnce(decoded, handler));
+        } catch (RuntimeException failure) {
+            if (TransientFailures.isTransient(failure) || stopping) {
+                throw failure;
+            }
+            LOG.warnf("A batch of %d failed (%s); applying its records one by one to find the bad one",
+                    decoded.size(), TransientFailures.describe(failure));
+            for (Delivery delivery : decoded) {
+                applyAlone(delivery, handler);
+            }
+        }
+    }
+
+    private void applyAlone(Delivery delivery, EventBatchHandler handler) {
+        try {
+            untilDone(() -> QuarkusTransaction.requiringNew().run(() -> applyOnce(List.of(delivery), handler)),
+                    where(delivery.record()));
+        } catch (Stopped stopped) {
+            throw stopped;
+        } catch (RuntimeException failure) {
+            LOG.errorf(failure, "%s cannot be processed; it goes to the dead-letter topic", where(delivery.record()));
+            delivery.poison(failure);
+        }
+    }
+
+    private void applyOnce(List<Delivery> deliveries, EventBatchHandler handler) {
+        Set<String> fresh = markProcessed(deliveries);
+        List<IncomingEvent> events = new ArrayList<>(fresh.size());
+        for (Delivery delivery : deliveries) {
+            IncomingEvent event = delivery.event().orElseThrow();
+            if (fresh.contains(event.id())) {
+                events.add(event);
+            } else {
+                LOG.debugf("Already processed event %s (%s): skipped", event.id(), event.type());
+            }
+        }
+        if (!events.isEmpty()) {
+            handler.handle(events);
+        }
+        for (Delivery delivery : deliveries) {
+            count(delivery.record(), fresh.contains(delivery.event().orElseThrow().id()) ? "processed" : "duplicate");
+        }
+    }
+
+    /** Records the ids in one statement; returns those not recorded before (a batch may repeat one, too). */
+    @SuppressWarnings("unchecked")
+    private Set<String> markProcessed(List<Delivery> deliveries) {
+        List<String> ids = new ArrayList<>(deliveries.size());
+        List<String> types = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            ids.add(delivery.event().orElseThrow().id());
+            types.add(delivery.event().orElseThrow().type());
+        }
+        List<String> inserted = entityManager.createNativeQuery("""
+                insert into processed_event (consumer, event_id, ce_type)
+                select :consumer, id, type from unnest(cast(:ids as text[]), cast(:types as text[])) as e (id, type)
+                on conflict do nothing
+                returning event_id""")
+                .setParameter("consumer", CHANNEL)
+                .setParameter("ids", ids.toArray(String[]::new))
+                .setParameter("types", types.toArray(String[]::new))
+                .getResultList();
+        Set<String> fresh = new HashSet<>(inserted);
+        // The same id twice in one batch: only its first copy is new.
+        Set<String> seen = new HashSet<>();
+        ids.forEach(id -> {
+            if (!seen.add(id)) {
+                fresh.remove(id);
+            }
+        });
+        return fresh;
+    }
+
+    private void sendPoisonToDeadLetters(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            delivery.poison().ifPresent(reason -> {
+                untilDone(() -> deadLetters.send(delivery.record(), reason), "dead letter " + where(delivery.record()));
+                count(delivery.record(), "dead-lettered");
+            });
+        }
+    }
+
+    /**
+     * Runs the step until it succeeds, pausing between attempts while its failure is transient. A failure of
+     * a service that is stopping (its connection pool or persistence unit closing under it) is neither
+     * transient nor the record's fault: it leaves the batch unacknowledged.
+     */
+    private void untilDone(Runnable step, String what) {
         Duration pause = config.retryInitialBackoff();
         boolean counted = false;
         try {
             for (int attempt = 1;; attempt++) {
                 try {
-                    String outcome = QuarkusTransaction.requiringNew().call(() -> processOnce(record, handler));
+                    step.run();
                     if (attempt > 1) {
-                        LOG.infof("%s went through at attempt %d", where(record), attempt);
+                        LOG.infof("%s went through at attempt %d", what, attempt);
                     }
-                    return outcome;
+                    return;
+                } catch (Stopped stopped) {
+                    throw stopped;
                 } catch (RuntimeException failure) {
+                    if (stopping) {
+                        throw new Stopped();
+                    }
                     if (!TransientFailures.isTransient(failure)) {
                         throw failure;
                     }
@@ -104,10 +244,10 @@ public class Inbox {
                         waiting.incrementAndGet();
                         counted = true;
                     }
-                    meters.counter("smarketing.inbox.retries", "topic", record.topic()).increment();
+                    meters.counter("smarketing.inbox.retries").increment();
                     if (attempt == 1 || attempt % LOG_EVERY == 0) {
                         LOG.warnf("Attempt %d at %s failed (%s); trying again in %d ms, and for as long as it fails so",
-                                attempt, where(record), rootMessage(failure), pause.toMillis());
+                                attempt, what, TransientFailures.describe(failure), pause.toMillis());
                     }
                     pauseFor(pause);
                     pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
@@ -120,30 +260,10 @@ public class Inbox {
         }
     }
 
-    /** One attempt in its own transaction; returns the outcome for the metrics. */
-    private String processOnce(ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
-        var decoded = CloudEventRecord.decode(record);
-        if (decoded.isEmpty()) {
-            LOG.debugf("Skipped %s: an event type this build does not know", where(record));
-            return "unknown-type";
-        }
-        IncomingEvent event = decoded.get();
-        if (!markProcessed(event)) {
-            LOG.debugf("Already processed event %s (%s): skipped", event.id(), event.type());
-            return "duplicate";
-        }
-        handler.accept(event);
-        return "processed";
-    }
-
-    private boolean markProcessed(IncomingEvent event) {
-        return entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, ce_type) values (:consumer, :id, :type)
-                on conflict do nothing""")
-                .setParameter("consumer", CHANNEL)
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate() == 1;
+    private CompletionStage<Void> leftForTheNextConsumer(int records) {
+        // Neither acked nor nacked: its offsets are not committed, so the group hands the records out again.
+        LOG.infof("Stopping: %d records are left for the next consumer", records);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Sleeps in short steps, so a service that is stopping does not wait out a long pause. */
@@ -155,30 +275,65 @@ public class Inbox {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoppedWaiting();
+            throw new Stopped();
         }
         if (stopping) {
-            throw new StoppedWaiting();
+            throw new Stopped();
+        }
+    }
+
+    /** A record and what became of it: decoded, skipped as an unknown type, or poison with its reason. */
+    private static final class Delivery {
+        private final ConsumerRecord<String, byte[]> record;
+        private final Optional<IncomingEvent> event;
+        private Throwable poison;
+
+        private Delivery(ConsumerRecord<String, byte[]> record, Optional<IncomingEvent> event, Throwable poison) {
+            this.record = record;
+            this.event = event;
+            this.poison = poison;
+        }
+
+        ConsumerRecord<String, byte[]> record() {
+            return record;
+        }
+
+        Optional<IncomingEvent> event() {
+            return poison == null ? event : Optional.empty();
+        }
+
+        Optional<Throwable> poison() {
+            return Optional.ofNullable(poison);
+        }
+
+        void poison(Throwable reason) {
+            poison = reason;
+        }
+    }
+
+    private static Delivery decode(KafkaRecord<String, byte[]> message) {
+        ConsumerRecord<String, byte[]> record = recordOf(message);
+        try {
+            Optional<IncomingEvent> event = CloudEventRecord.decode(record);
+            if (event.isEmpty()) {
+                LOG.debugf("Skipped %s: an event type this build does not know", where(record));
+            }
+            return new Delivery(record, event, null);
+        } catch (RuntimeException poison) {
+            LOG.errorf("%s cannot be decoded (%s); it goes to the dead-letter topic", where(record), poison.getMessage());
+            return new Delivery(record, Optional.empty(), poison);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static ConsumerRecord<String, byte[]> recordOf(Message<byte[]> message) {
+    private static ConsumerRecord<String, byte[]> recordOf(KafkaRecord<String, byte[]> message) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(metadata -> (ConsumerRecord<String, byte[]>) metadata.getRecord())
-                .orElseThrow(() -> new IllegalArgumentException("The inbox takes messages consumed from Kafka"));
+                .orElseThrow(() -> new IllegalArgumentException("The inbox takes records consumed from Kafka"));
     }
 
     private static String where(ConsumerRecord<String, byte[]> record) {
         return record.topic() + "/" + record.partition() + "@" + record.offset();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -189,9 +344,9 @@ public class Inbox {
         meters.counter("smarketing.inbox.events", "topic", record.topic(), "outcome", outcome).increment();
     }
 
-    /** The service stopped while a message waited for a transient failure to pass. */
-    private static final class StoppedWaiting extends RuntimeException {
-        StoppedWaiting() {
+    /** The service is stopping: what is not committed stays unacknowledged. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
             super(null, null, false, false);
         }
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How a consumer waits out a transient failure before it tries an event again. */
+/** How a consumer waits out a transient failure, and how long a stopping one waits for its batch. */
 @ConfigMapping(prefix = "smarketing.inbox")
 public interface InboxConfig {
 
@@ -16,4 +16,11 @@ public interface InboxConfig {
     /** The longest pause between two attempts, however long the failure lasts. */
     @WithDefault("5s")
     Duration retryMaxBackoff();
+
+    /**
+     * How long a stopping service waits for the batch in flight to commit before its persistence layer closes;
+     * past it the batch stays unacknowledged and is handed out again.
+     */
+    @WithDefault("10s")
+    Duration shutdownGrace();
 }

@@ -40,6 +40,15 @@ public final class TransientFailures {
         return false;
     }
 
+    /** The innermost cause, for a log line: what actually failed. */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     private static boolean isTransientItself(Throwable failure) {
         if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
                 || failure instanceof JDBCConnectionException || failure instanceof LockAcquisitionException

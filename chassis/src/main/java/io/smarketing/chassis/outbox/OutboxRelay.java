@@ -9,11 +9,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,11 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,14 +35,18 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smarketing.chassis.messaging.CloudEventRecord;
+import io.smarketing.chassis.messaging.Producers;
 
 /**
  * Publishes outbox rows to Kafka in id order, and marks a row sent only after the broker acknowledged it
  * (acks=all, idempotent producer). It runs on its own thread: woken right after a commit that wrote rows,
  * and polling for rows a crash or an outage left behind. While the broker is down rows simply wait.
  *
- * <p>Replicas: a PostgreSQL advisory lock held for a publishing round lets only one instance of a service
- * publish at a time, so rows keep their order and are not sent twice by two relays.
+ * <p>No transaction is open while it waits for the broker: rows are read, sent, and the acknowledged ones
+ * marked in one bulk update, each statement on its own. Replicas: the relay that holds a session-level
+ * PostgreSQL advisory lock on its own connection is the one that publishes, so rows keep their order and are
+ * not sent twice by two relays; the lock blocks no reader or writer, and a relay whose connection dies loses it
+ * to the next. Deleting old published rows runs on a thread of its own.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,7 +66,9 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
-    private Instant nextCleanup = Instant.EPOCH;
+    private ScheduledExecutorService cleanup;
+    /** The connection whose session holds the publisher's lock; only the relay's thread touches it. */
+    private Connection leader;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -82,7 +86,14 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        producer = new KafkaProducer<>(producerConfig());
+        cleanup = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        cleanup.scheduleWithFixedDelay(this::deleteOldRows, 1, 10, TimeUnit.MINUTES);
+        producer = Producers.reliable(kafkaConfig, "outbox-relay-" + source.substring(source.lastIndexOf('/') + 1),
+                config.sendTimeout());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -96,6 +107,7 @@ public class OutboxRelay {
         }
         running = false;
         wakeUps.release();
+        cleanup.shutdownNow();
         worker.join(config.sendTimeout().toMillis() + 1000);
         producer.close(Duration.ofSeconds(5));
     }
@@ -113,46 +125,84 @@ public class OutboxRelay {
                 while (running && publishRound() == config.batchSize()) {
                     // a full batch: more rows are probably waiting
                 }
-                deleteOldRows();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 failedRounds.increment();
+                releaseLeadership();
                 LOG.warnf("Outbox relay round failed, rows stay pending and are retried in %s: %s",
                         config.retryBackoff(), e.toString());
                 pause(config.retryBackoff());
             }
         }
+        releaseLeadership();
     }
 
-    /** One round: lock, read pending rows in order, send, wait for acks, mark the acknowledged prefix. */
+    /** One round: read pending rows in order, send, wait for acks, mark the acknowledged prefix in one update. */
     int publishRound() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!tryLock(connection)) {
-                    connection.rollback();
-                    return 0;
-                }
-                List<PendingRow> rows = pendingRows(connection);
-                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (PendingRow row : rows) {
-                    acks.add(producer.send(row.toRecord(source)));
-                }
-                List<Long> sent = new ArrayList<>(rows.size());
-                Exception failure = awaitAcks(rows, acks, sent);
-                markSent(connection, sent);
-                connection.commit();
-                published.increment(sent.size());
-                if (failure != null) {
-                    throw new ExecutionException("Broker did not acknowledge outbox row", failure);
-                }
-                return rows.size();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        Connection connection = leadership();
+        if (connection == null) {
+            return 0;
+        }
+        List<PendingRow> rows = pendingRows(connection);
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (PendingRow row : rows) {
+            acks.add(producer.send(row.toRecord(source)));
+        }
+        List<Long> sent = new ArrayList<>(rows.size());
+        Exception failure = awaitAcks(rows, acks, sent);
+        markSent(connection, sent);
+        published.increment(sent.size());
+        if (failure != null) {
+            throw new ExecutionException("Broker did not acknowledge outbox row", failure);
+        }
+        return rows.size();
+    }
+
+    /**
+     * The connection holding the publisher's lock, or null while another relay of this service holds it. The
+     * connection stays open between rounds; it is let go after a failure, and the lock with it.
+     */
+    private Connection leadership() throws SQLException {
+        if (leader != null) {
+            return leader;
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            if (tryLock(connection)) {
+                leader = connection;
+                LOG.debugf("This instance publishes the outbox");
+                return leader;
             }
+            connection.close();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void releaseLeadership() {
+        if (leader == null) {
+            return;
+        }
+        try {
+            // Closing returns the connection to the pool, which keeps the session: unlock first.
+            try (PreparedStatement unlock = leader.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, PUBLISHER_LOCK);
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Could not unlock the publisher's lock (its session is probably gone): %s", e.getMessage());
+        }
+        try {
+            leader.close();
+        } catch (SQLException e) {
+            LOG.debugf("Could not close the publisher's connection: %s", e.getMessage());
+        } finally {
+            leader = null;
         }
     }
 
@@ -172,7 +222,7 @@ public class OutboxRelay {
     }
 
     private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
             lock.setLong(1, PUBLISHER_LOCK);
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
@@ -208,37 +258,26 @@ public class OutboxRelay {
         }
     }
 
-    private void deleteOldRows() throws SQLException {
-        if (Instant.now().isBefore(nextCleanup)) {
-            return;
-        }
-        nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+    /** Deletes published rows past their retention, a bounded chunk per statement so no delete runs long. */
+    private void deleteOldRows() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "delete from outbox_event where published_at < ?")) {
+                PreparedStatement delete = connection.prepareStatement("""
+                        delete from outbox_event where id in (
+                            select id from outbox_event where published_at < ? order by id limit 10000)""")) {
+            connection.setAutoCommit(true);
             delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
-            int deleted = delete.executeUpdate();
-            if (deleted > 0) {
-                LOG.debugf("Deleted %d published outbox rows older than %s", deleted, config.retention());
+            int deleted;
+            int total = 0;
+            do {
+                deleted = delete.executeUpdate();
+                total += deleted;
+            } while (deleted > 0 && running);
+            if (total > 0) {
+                LOG.debugf("Deleted %d published outbox rows older than %s", total, config.retention());
             }
+        } catch (SQLException e) {
+            LOG.debugf("Outbox cleanup failed, tried again later: %s", e.getMessage());
         }
-    }
-
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source.substring(source.lastIndexOf('/') + 1));
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        // one round sends a batch then waits: lingering would only add latency
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        long timeout = config.sendTimeout().toMillis();
-        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, 30_000));
-        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout, 30_000));
-        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return producerConfig;
     }
 
     private void pause(Duration duration) {

@@ -24,15 +24,19 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smarketing.chassis.messaging.TransientFailures;
 
 /**
  * Turns every failure into {@code application/problem+json} (DESIGN.md §4): 400 malformed JSON, 422 rule
- * violations with {@code violations}, 401/403, 404, 409. Unexpected errors become a 500 whose detail is
- * only an error id to quote; the stack trace goes to the log, never to the client.
+ * violations with {@code violations}, 401/403, 404, 409; 503 with {@code Retry-After} while the database is
+ * away. Unexpected errors become a 500 whose detail is only an error id to quote; the stack trace goes to the
+ * log, never to the client.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 asks the client to wait: about the time the database needs to come back after a restart. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -120,6 +124,9 @@ public class ProblemMappers {
         if (json != null) {
             return json;
         }
+        if (TransientFailures.isTransient(e)) {
+            return unavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
@@ -144,6 +151,17 @@ public class ProblemMappers {
         return Response.fromResponse(respond(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
                 "A valid bearer token is required", path(uri), null)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /**
+     * The database is unreachable, restarting or out of connections, or a lock conflict that passes: nothing
+     * changed, and the same request is worth sending again shortly.
+     */
+    private Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Unavailable on %s: %s", path(uri), TransientFailures.describe(e));
+        return Response.fromResponse(respond(new Problem(Problem.type("unavailable"), "Service unavailable", 503,
+                "A service this request needs is unavailable for a moment; nothing was changed, try again",
+                path(uri), null))).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private Response concurrentChange(UriInfo uri) {

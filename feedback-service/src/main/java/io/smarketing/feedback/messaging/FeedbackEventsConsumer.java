@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smarketing.chassis.messaging.Inbox;
 import io.smarketing.chassis.messaging.IncomingEvent;
 import io.smarketing.events.CampaignCompleted;
@@ -31,8 +31,8 @@ public class FeedbackEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    public CompletionStage<Void> onEvent(Message<byte[]> message) {
-        return inbox.deliver(message, this::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.deliver(batch, events -> events.forEach(this::apply));
     }
 
     private void apply(IncomingEvent event) {

@@ -1,5 +1,7 @@
 package io.smarketing.goals.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -40,8 +42,14 @@ public class ProjectionService {
         this.projections = projections;
     }
 
+    /** Applies a batch of events; the view's watchers hear of it once. */
     @Transactional(TxType.MANDATORY)
-    public void apply(IncomingEvent incoming) {
+    public void apply(List<IncomingEvent> batch) {
+        batch.forEach(this::apply);
+        projections.notifyViewChanged();
+    }
+
+    private void apply(IncomingEvent incoming) {
         if (incoming.data() instanceof LeadEvent lead) {
             applyLead(lead);
         } else if (incoming.data() instanceof CampaignEvent campaign) {
@@ -51,7 +59,6 @@ public class ProjectionService {
         }
         ActivityText.of(incoming.data()).ifPresent(text -> projections.activity(incoming.id(), incoming.type(),
                 incoming.subject(), text.summary(), text.actor(), text.campaignId(), incoming.data().occurredAt()));
-        projections.notifyViewChanged();
     }
 
     private void applyLead(LeadEvent event) {

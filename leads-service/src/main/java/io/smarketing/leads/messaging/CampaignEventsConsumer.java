@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smarketing.chassis.messaging.Inbox;
 import io.smarketing.events.CampaignEvent;
 import io.smarketing.leads.service.CampaignReplicas;
@@ -25,7 +25,7 @@ public class CampaignEventsConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    public CompletionStage<Void> onCampaignEvent(Message<byte[]> message) {
-        return inbox.deliver(message, event -> replicas.apply((CampaignEvent) event.data()));
+    public CompletionStage<Void> onCampaignEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.deliver(batch, events -> events.forEach(event -> replicas.apply((CampaignEvent) event.data())));
     }
 }

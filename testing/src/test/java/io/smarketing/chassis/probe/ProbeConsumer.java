@@ -6,16 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smarketing.chassis.messaging.Inbox;
 import io.smarketing.chassis.messaging.IncomingEvent;
+import io.smarketing.events.LeadCreated;
 import io.smarketing.events.LeadEvent;
 
 /** A consumer as the chassis expects one: thin, deduplicated by the inbox, effect in the same transaction. */
 @ApplicationScoped
 public class ProbeConsumer {
+
+    /** A lead of this name fails in the handler on every attempt: a poison record that decodes fine. */
+    public static final String POISON = "Poison";
 
     private final Inbox inbox;
     private final EntityManager entityManager;
@@ -27,12 +31,15 @@ public class ProbeConsumer {
 
     @Incoming(Inbox.CHANNEL)
     @Blocking
-    public CompletionStage<Void> onLeadEvent(Message<byte[]> message) {
-        return inbox.deliver(message, this::recordEffect);
+    public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.deliver(batch, events -> events.forEach(this::recordEffect));
     }
 
     private void recordEffect(IncomingEvent event) {
         LeadEvent lead = (LeadEvent) event.data();
+        if (lead instanceof LeadCreated created && POISON.equals(created.name())) {
+            throw new IllegalArgumentException("The probe cannot take a lead named " + POISON);
+        }
         entityManager.createNativeQuery("insert into probe_effect (lead_id, event_id) values (:lead, :event)")
                 .setParameter("lead", lead.leadId()).setParameter("event", event.id()).executeUpdate();
     }

@@ -1,0 +1,40 @@
+package io.smarketing.chassis;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smarketing.testing.RealInfrastructure;
+import io.smarketing.testing.Tokens;
+
+/** While PostgreSQL is down a client hears 503 with Retry-After, never 500, and readiness says DOWN. */
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class DatabaseOutageTest {
+
+    @Test
+    void requestsAreAnswered503WithRetryAfterAndReadinessIsDownUntilTheDatabaseIsBack() {
+        RealInfrastructure.Database postgres = RealInfrastructure.database();
+        postgres.stop();
+        try {
+            OutboxRelayTest.createNote(false, 503);
+            given().header("Authorization", Tokens.bearer("sales", "sam"))
+                    .when().get("/api/probe/notes/" + UUID.randomUUID())
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("status", equalTo(503)).body("type", equalTo("urn:smarketing:problem:unavailable"));
+            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            postgres.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        OutboxRelayTest.createNote(false, 201);
+    }
+}

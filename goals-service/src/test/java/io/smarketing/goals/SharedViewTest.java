@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +104,17 @@ class SharedViewTest {
         given().header("Authorization", Tokens.bearer("sales", "sam"))
                 .queryParam("from", "2026-11-02").queryParam("to", "2026-11-01")
                 .when().get("/api/view").then().statusCode(422);
+    }
+
+    @Test
+    void readsWithoutAChangeInBetweenShareOneComputation() {
+        UUID campaign = UUID.randomUUID();
+        double before = meters.counter("smarketing.view.computations").count();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, view(campaign).getInt("funnel.leads"));
+        }
+        double computed = meters.counter("smarketing.view.computations").count() - before;
+        assertTrue(computed >= 1 && computed < 5, "five reads of one filter, no change: computed " + computed + " times");
     }
 
     @Test

@@ -126,7 +126,7 @@ class ViewStreamTest {
     }
 
     private double computations() {
-        return meters.counter("smarketing.view.stream.computations").count();
+        return meters.counter("smarketing.view.computations").count();
     }
 
     /** Reads {@code data:} lines of the event stream into the queue, in the background. */

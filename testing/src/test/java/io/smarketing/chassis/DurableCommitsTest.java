@@ -21,6 +21,8 @@ class DurableCommitsTest {
     @Test
     void theServicesSessionsCommitSynchronously() {
         assertEquals("on", database.setting("synchronous_commit"));
+        assertEquals("client", database.settingSource("synchronous_commit"),
+                "the services ask for it at connect, whatever the server's default");
         assertEquals("on", database.setting("fsync"));
     }
 

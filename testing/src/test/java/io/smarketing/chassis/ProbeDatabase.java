@@ -52,6 +52,12 @@ public class ProbeDatabase {
                 .getSingleResult();
     }
 
+    /** Where a session's setting comes from: {@code client} when the driver set it at connect. */
+    public String settingSource(String name) {
+        return (String) entityManager.createNativeQuery("select source from pg_settings where name = :name")
+                .setParameter("name", name).getSingleResult();
+    }
+
     /** The server's own default of a setting, which sessions that do not set it get. */
     public String serverDefault(String name) {
         return (String) entityManager.createNativeQuery("select reset_val from pg_settings where name = :name")

@@ -26,6 +26,6 @@ public class LeadEventsConsumer {
     @Incoming(Inbox.CHANNEL)
     @Blocking
     public CompletionStage<Void> onLeadEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return inbox.deliver(batch, events -> events.forEach(event -> performance.apply((LeadEvent) event.data())));
+        return inbox.deliver(batch, events -> performance.apply(events.stream().map(e -> (LeadEvent) e.data()).toList()));
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.query.NativeQuery;
+import io.smarketing.chassis.persistence.StatementBatch;
+
 
 import io.smarketing.campaigns.domain.FunnelCounts;
 import io.smarketing.campaigns.domain.Milestones;
@@ -34,16 +35,18 @@ public class LeadFacts {
             count(*) filter (where won), count(*) filter (where lost), count(*) filter (where rejected)""";
 
     private final EntityManager entityManager;
+    private final StatementBatch statements;
 
-    LeadFacts(EntityManager entityManager) {
+    LeadFacts(EntityManager entityManager, StatementBatch statements) {
         this.entityManager = entityManager;
+        this.statements = statements;
     }
 
     public void record(UUID leadId, UUID sourceCampaignId, Milestones reached, Instant at) {
-        entityManager.createNativeQuery("""
+        statements.add("""
                 insert into lead_fact (lead_id, source_campaign_id, reached_mql, reached_sql, won, lost, rejected,
                                        last_event_at)
-                values (:lead, :source, :mql, :sql, :won, :lost, :rejected, :at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (lead_id) do update set
                     source_campaign_id = coalesce(lead_fact.source_campaign_id, excluded.source_campaign_id),
                     reached_mql = lead_fact.reached_mql or excluded.reached_mql,
@@ -51,39 +54,30 @@ public class LeadFacts {
                     won = lead_fact.won or excluded.won,
                     lost = lead_fact.lost or excluded.lost,
                     rejected = lead_fact.rejected or excluded.rejected,
-                    last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at)""")
-                .unwrap(NativeQuery.class)
-                .setParameter("lead", leadId, UUID.class)
-                .setParameter("source", sourceCampaignId, UUID.class)
-                .setParameter("mql", reached.mql())
-                .setParameter("sql", reached.sql())
-                .setParameter("won", reached.won())
-                .setParameter("lost", reached.lost())
-                .setParameter("rejected", reached.rejected())
-                .setParameter("at", Timestamp.from(at))
-                .executeUpdate();
+                    last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at)""",
+                leadId, sourceCampaignId, reached.mql(), reached.sql(), reached.won(), reached.lost(), reached.rejected(),
+                at);
     }
 
-    /** The deal's amount and time; the first win stays if a lead were ever reported won twice. */
+    /**
+     * The deal's amount and time; the first win stays if a lead were ever reported won twice. Sent after the
+     * batch's {@link #record} upserts (its text was added after theirs), so the lead's row exists.
+     */
     public void recordWin(UUID leadId, BigDecimal amount, Instant at) {
-        entityManager.createNativeQuery("""
-                update lead_fact set won_amount = :amount, won_at = :at
-                where lead_id = :lead and (won_at is null or won_at > :at)""")
-                .setParameter("lead", leadId)
-                .setParameter("amount", amount)
-                .setParameter("at", Timestamp.from(at))
-                .executeUpdate();
+        statements.add("""
+                update lead_fact set won_amount = ?, won_at = ?
+                where lead_id = ? and (won_at is null or won_at > ?)""", amount, at, leadId, at);
     }
 
     public void recordTouch(UUID touchId, UUID leadId, UUID campaignId, Instant at) {
-        entityManager.createNativeQuery("""
-                insert into lead_touch (touch_id, lead_id, campaign_id, occurred_at) values (:touch, :lead, :campaign, :at)
-                on conflict (touch_id) do nothing""")
-                .setParameter("touch", touchId)
-                .setParameter("lead", leadId)
-                .setParameter("campaign", campaignId)
-                .setParameter("at", Timestamp.from(at))
-                .executeUpdate();
+        statements.add("""
+                insert into lead_touch (touch_id, lead_id, campaign_id, occurred_at) values (?, ?, ?, ?)
+                on conflict (touch_id) do nothing""", touchId, leadId, campaignId, at);
+    }
+
+    /** Sends the writes collected in this transaction (a consumer batch's) to the database. */
+    public void flush() {
+        statements.flush();
     }
 
     /** The funnel of the leads a campaign sourced. */

@@ -1,5 +1,7 @@
 package io.smarketing.campaigns.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -23,8 +25,14 @@ public class PerformanceProjection {
         this.facts = facts;
     }
 
+    /** Applies a batch of lead events, their writes sent together. */
     @Transactional(TxType.MANDATORY)
-    public void apply(LeadEvent event) {
+    public void apply(List<LeadEvent> events) {
+        events.forEach(this::apply);
+        facts.flush();
+    }
+
+    private void apply(LeadEvent event) {
         facts.record(event.leadId(), event.campaignId(), Milestones.provenBy(event.stage()), event.occurredAt());
         if (event instanceof LeadWon won) {
             facts.recordWin(won.leadId(), won.amount(), won.occurredAt());

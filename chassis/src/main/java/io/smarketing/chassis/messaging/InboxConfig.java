@@ -23,4 +23,12 @@ public interface InboxConfig {
      */
     @WithDefault("10s")
     Duration shutdownGrace();
+
+    /**
+     * How long a processed event's id is kept to recognise it again. A record only comes again when its batch
+     * was applied but not yet acknowledged (seconds), or by a dead-letter replay, which takes only letters
+     * younger than this: see {@code DedupeRetention}.
+     */
+    @WithDefault("P30D")
+    Duration dedupeRetention();
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,12 +51,22 @@ public class Outbox {
         return publishAll(List.of(event)).get(0);
     }
 
+    /** As {@link #publish(SmarketingEvent)}, for a caller that serialized the event already ({@link EventJson}). */
+    @Transactional(TxType.MANDATORY)
+    public UUID publish(SmarketingEvent event, byte[] json) {
+        return store(List.of(event), ignored -> json).get(0);
+    }
+
     /**
      * Stores the events for publication in this order, as one JDBC batch (a 10,000-line import writes 10,000
      * events); returns their CloudEvents ids. Must run inside the caller's transaction.
      */
     @Transactional(TxType.MANDATORY)
     public List<UUID> publishAll(List<? extends SmarketingEvent> events) {
+        return store(events, EventJson::write);
+    }
+
+    private List<UUID> store(List<? extends SmarketingEvent> events, Function<SmarketingEvent, byte[]> json) {
         List<UUID> ids = new ArrayList<>(events.size());
         if (events.isEmpty()) {
             return ids;
@@ -70,7 +81,7 @@ public class Outbox {
                     insert.setString(3, event.subject());
                     insert.setString(4, type.ceType());
                     insert.setObject(5, event.occurredAt().atOffset(ZoneOffset.UTC));
-                    insert.setString(6, new String(EventJson.write(event), StandardCharsets.UTF_8));
+                    insert.setString(6, new String(json.apply(event), StandardCharsets.UTF_8));
                     insert.addBatch();
                     ids.add(id);
                 }

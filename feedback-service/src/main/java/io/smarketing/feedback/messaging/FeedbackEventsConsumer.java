@@ -32,7 +32,10 @@ public class FeedbackEventsConsumer {
     @Incoming(Inbox.CHANNEL)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return inbox.deliver(batch, events -> events.forEach(this::apply));
+        return inbox.deliver(batch, events -> {
+            events.forEach(this::apply);
+            fieldReasons.flush();
+        });
     }
 
     private void apply(IncomingEvent event) {

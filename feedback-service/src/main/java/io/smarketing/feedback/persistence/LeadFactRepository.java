@@ -10,28 +10,34 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.smarketing.chassis.persistence.StatementBatch;
 import io.smarketing.feedback.domain.LeadOutcome;
 
 /**
  * What feedback-service keeps from lead events: each lead's source campaign and why it was rejected or lost.
- * Writes are upserts, so they work whatever the order events and rounds come in.
+ * Writes are upserts, so they work whatever the order events and rounds come in; they are collected in the
+ * transaction's {@link StatementBatch} and sent by {@link #flush()}, once per consumer batch.
  */
 @ApplicationScoped
 public class LeadFactRepository {
 
     private final EntityManager entityManager;
+    private final StatementBatch statements;
 
-    LeadFactRepository(EntityManager entityManager) {
+    LeadFactRepository(EntityManager entityManager, StatementBatch statements) {
         this.entityManager = entityManager;
+        this.statements = statements;
+    }
+
+    /** Sends the writes collected in this transaction (a consumer batch's) to the database. */
+    public void flush() {
+        statements.flush();
     }
 
     public void rememberCampaign(UUID leadId, UUID campaignId) {
-        entityManager.createNativeQuery("""
-                insert into lead_campaign (lead_id, campaign_id) values (:lead, :campaign)
-                on conflict (lead_id) do nothing""")
-                .setParameter("lead", leadId)
-                .setParameter("campaign", campaignId)
-                .executeUpdate();
+        statements.add("""
+                insert into lead_campaign (lead_id, campaign_id) values (?, ?)
+                on conflict (lead_id) do nothing""", leadId, campaignId);
     }
 
     public Optional<UUID> campaignOf(UUID leadId) {
@@ -47,18 +53,13 @@ public class LeadFactRepository {
      * overwrites a newer one.
      */
     public void recordOutcome(UUID leadId, LeadOutcome outcome, UUID campaignId, String reason, Instant at) {
-        entityManager.createNativeQuery("""
+        statements.add("""
                 insert into lead_outcome (lead_id, outcome, campaign_id, reason, occurred_at)
-                values (:lead, :outcome, :campaign, :reason, :at)
+                values (?, ?, ?, ?, ?)
                 on conflict (lead_id, outcome) do update
                    set campaign_id = excluded.campaign_id, reason = excluded.reason, occurred_at = excluded.occurred_at
-                 where lead_outcome.occurred_at <= excluded.occurred_at""")
-                .setParameter("lead", leadId)
-                .setParameter("outcome", outcome.name())
-                .setParameter("campaign", campaignId)
-                .setParameter("reason", reason)
-                .setParameter("at", at)
-                .executeUpdate();
+                 where lead_outcome.occurred_at <= excluded.occurred_at""",
+                leadId, outcome.name(), campaignId, reason, at);
     }
 
     /** How many of the campaign's leads ended in the outcome, per reason. */

@@ -23,6 +23,12 @@ public class FieldReasons {
         this.leadFacts = leadFacts;
     }
 
+    /** Sends what {@link #apply} collected; once per consumer batch. */
+    @Transactional(TxType.MANDATORY)
+    public void flush() {
+        leadFacts.flush();
+    }
+
     @Transactional(TxType.MANDATORY)
     public void apply(LeadEvent event) {
         if (event.campaignId() == null) {

@@ -33,21 +33,18 @@ import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.service.LiveViews;
 import io.smarketing.goals.service.ViewChanges;
-import io.smarketing.goals.service.ViewService;
 
 @Path("/api/view")
 public class ViewResource {
 
     private static final Set<String> READERS = Set.of(Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE);
 
-    private final ViewService view;
     private final ViewChanges changes;
     private final LiveViews liveViews;
     private final JWTParser tokens;
     private final GoalsConfig config;
 
-    ViewResource(ViewService view, ViewChanges changes, LiveViews liveViews, JWTParser tokens, GoalsConfig config) {
-        this.view = view;
+    ViewResource(ViewChanges changes, LiveViews liveViews, JWTParser tokens, GoalsConfig config) {
         this.changes = changes;
         this.liveViews = liveViews;
         this.tokens = tokens;
@@ -59,7 +56,7 @@ public class ViewResource {
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public SharedView view(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("campaignId") UUID campaignId) {
-        return view.view(filter(from, to, campaignId));
+        return liveViews.current(filter(from, to, campaignId));
     }
 
     /**

@@ -2,27 +2,57 @@ package io.smarketing.goals.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+
+import io.smarketing.chassis.persistence.StatementBatch;
 
 /**
  * Writes the view's fact tables. Every write is an upsert that converges whatever the order or number of
  * deliveries: times of first reaching a stage keep the earliest value, descriptive columns take the latest
- * event of their aggregate (Kafka keeps each aggregate's events in order).
+ * event of their aggregate (Kafka keeps each aggregate's events in order). Writes are collected in the
+ * transaction's {@link StatementBatch} and sent by {@link #flush()}, once per consumer batch.
  */
 @ApplicationScoped
 public class Projections {
 
-    private final EntityManager entityManager;
+    /** Times of first reaching a stage: the earliest wins, whatever order the events come in. */
+    private static final List<String> FIRST_COLUMNS = List.of("created_at", "mql_at", "sql_at", "won_at", "lost_at",
+            "rejected_at", "sla_breached_at");
+    /** Descriptive columns: the latest event of the lead that sets one wins (Kafka keeps a lead's events in order). */
+    private static final List<String> LATEST_COLUMNS = List.of("amount", "rejection_reason", "loss_reason", "owner_id",
+            "assigned_at", "sla_due_at", "responded_at", "within_sla");
+    private static final List<String> LEAD_COLUMNS = Stream.of(List.of("lead_id", "campaign_id", "last_event_at"),
+            FIRST_COLUMNS, LATEST_COLUMNS).flatMap(List::stream).toList();
+    /**
+     * One text for every lead event, so a batch's lead writes go as one JDBC batch in their order: a column the
+     * event does not set is null, which least() and coalesce() pass over.
+     */
+    private static final String LEAD_UPSERT = """
+            insert into lead_fact (%s) values (%s)
+            on conflict (lead_id) do update set
+                campaign_id = coalesce(lead_fact.campaign_id, excluded.campaign_id),
+                last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at), %s, %s"""
+            .formatted(String.join(", ", LEAD_COLUMNS), String.join(", ", Collections.nCopies(LEAD_COLUMNS.size(), "?")),
+                    FIRST_COLUMNS.stream().map(c -> c + " = least(lead_fact." + c + ", excluded." + c + ")")
+                            .collect(Collectors.joining(", ")),
+                    LATEST_COLUMNS.stream().map(c -> c + " = coalesce(excluded." + c + ", lead_fact." + c + ")")
+                            .collect(Collectors.joining(", ")));
 
-    Projections(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final StatementBatch statements;
+
+    Projections(EntityManager entityManager, StatementBatch statements) {
         this.entityManager = entityManager;
+        this.statements = statements;
     }
 
     /** Column values a lead event sets: {@code first} keep their earliest value, {@code latest} are replaced. */
@@ -45,101 +75,85 @@ public class Projections {
     }
 
     public void lead(LeadChange change) {
-        Map<String, Object> values = new LinkedHashMap<>(change.first());
-        values.putAll(change.latest());
-        String columns = values.keySet().stream().map(c -> ", " + c).collect(Collectors.joining());
-        String parameters = values.keySet().stream().map(c -> ", :" + c).collect(Collectors.joining());
-        String merges = change.first().keySet().stream()
-                .map(c -> ", " + c + " = least(coalesce(lead_fact." + c + ", excluded." + c + "), excluded." + c + ")")
-                .collect(Collectors.joining())
-                + change.latest().keySet().stream().map(c -> ", " + c + " = excluded." + c).collect(Collectors.joining());
-        Query upsert = entityManager.createNativeQuery("""
-                insert into lead_fact (lead_id, campaign_id, last_event_at%s) values (:lead, :campaign, :at%s)
-                on conflict (lead_id) do update set
-                    campaign_id = coalesce(lead_fact.campaign_id, excluded.campaign_id),
-                    last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at)%s"""
-                .formatted(columns, parameters, merges))
-                .setParameter("lead", change.leadId())
-                .setParameter("campaign", change.campaignId())
-                .setParameter("at", change.at());
-        values.forEach(upsert::setParameter);
-        upsert.executeUpdate();
+        Object[] parameters = new Object[LEAD_COLUMNS.size()];
+        parameters[0] = change.leadId();
+        parameters[1] = change.campaignId();
+        parameters[2] = change.at();
+        setColumns(parameters, change.first(), FIRST_COLUMNS);
+        setColumns(parameters, change.latest(), LATEST_COLUMNS);
+        statements.add(LEAD_UPSERT, parameters);
         if (change.campaignId() != null) {
             knownCampaign(change.campaignId());
         }
     }
 
+    private static void setColumns(Object[] parameters, Map<String, Object> values, List<String> allowed) {
+        values.forEach((column, value) -> {
+            if (!allowed.contains(column)) {
+                throw new IllegalArgumentException(column + " is not one of " + allowed);
+            }
+            parameters[LEAD_COLUMNS.indexOf(column)] = value;
+        });
+    }
+
     public void touch(UUID touchId, UUID leadId, UUID campaignId, String team, String conflict, Instant at) {
-        entityManager.createNativeQuery("""
+        statements.add("""
                 insert into touch_fact (touch_id, lead_id, campaign_id, team, conflict, occurred_at)
-                values (:touch, :lead, :campaign, :team, :conflict, :at) on conflict do nothing""")
-                .setParameter("touch", touchId).setParameter("lead", leadId).setParameter("campaign", campaignId)
-                .setParameter("team", team).setParameter("conflict", conflict).setParameter("at", at)
-                .executeUpdate();
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", touchId, leadId, campaignId, team, conflict, at);
     }
 
     public void campaignDescribed(UUID campaignId, String name, BigDecimal budget, UUID goalId, Instant at) {
-        entityManager.createNativeQuery("""
-                insert into campaign_fact (campaign_id, name, budget, goal_id, described_at)
-                values (:campaign, :name, :budget, :goal, :at)
+        statements.add("""
+                insert into campaign_fact (campaign_id, name, budget, goal_id, described_at) values (?, ?, ?, ?, ?)
                 on conflict (campaign_id) do update set name = excluded.name, budget = excluded.budget,
                     goal_id = excluded.goal_id, described_at = excluded.described_at
-                where campaign_fact.described_at is null or campaign_fact.described_at <= excluded.described_at""")
-                .setParameter("campaign", campaignId).setParameter("name", name).setParameter("budget", budget)
-                .setParameter("goal", goalId).setParameter("at", at)
-                .executeUpdate();
+                where campaign_fact.described_at is null or campaign_fact.described_at <= excluded.described_at""",
+                campaignId, name, budget, goalId, at);
     }
 
     public void campaignStatus(UUID campaignId, String status, Instant at) {
-        entityManager.createNativeQuery("""
-                insert into campaign_fact (campaign_id, status, status_at) values (:campaign, :status, :at)
+        statements.add("""
+                insert into campaign_fact (campaign_id, status, status_at) values (?, ?, ?)
                 on conflict (campaign_id) do update set status = excluded.status, status_at = excluded.status_at
-                where campaign_fact.status_at is null or campaign_fact.status_at <= excluded.status_at""")
-                .setParameter("campaign", campaignId).setParameter("status", status).setParameter("at", at)
-                .executeUpdate();
+                where campaign_fact.status_at is null or campaign_fact.status_at <= excluded.status_at""",
+                campaignId, status, at);
     }
 
     public void spend(String eventId, UUID campaignId, BigDecimal amount, Instant at) {
         knownCampaign(campaignId);
-        entityManager.createNativeQuery("""
-                insert into spend_fact (event_id, campaign_id, amount, occurred_at)
-                values (:event, :campaign, :amount, :at) on conflict do nothing""")
-                .setParameter("event", eventId).setParameter("campaign", campaignId).setParameter("amount", amount)
-                .setParameter("at", at)
-                .executeUpdate();
+        statements.add("""
+                insert into spend_fact (event_id, campaign_id, amount, occurred_at) values (?, ?, ?, ?)
+                on conflict do nothing""", eventId, campaignId, amount, at);
     }
 
     public void feedbackEntry(UUID roundId, String author, UUID campaignId, String team, Integer leadQuality,
             Instant at) {
-        entityManager.createNativeQuery("""
+        statements.add("""
                 insert into feedback_entry_fact (round_id, author, campaign_id, team, lead_quality, occurred_at)
-                values (:round, :author, :campaign, :team, :quality, :at)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (round_id, author) do update set team = excluded.team,
                     lead_quality = excluded.lead_quality, occurred_at = excluded.occurred_at
-                where feedback_entry_fact.occurred_at <= excluded.occurred_at""")
-                .setParameter("round", roundId).setParameter("author", author).setParameter("campaign", campaignId)
-                .setParameter("team", team).setParameter("quality", leadQuality).setParameter("at", at)
-                .executeUpdate();
+                where feedback_entry_fact.occurred_at <= excluded.occurred_at""",
+                roundId, author, campaignId, team, leadQuality, at);
     }
 
     public void csat(UUID csatId, UUID leadId, UUID campaignId, int score, Instant at) {
-        entityManager.createNativeQuery("""
-                insert into csat_fact (csat_id, lead_id, campaign_id, score, occurred_at)
-                values (:csat, :lead, :campaign, :score, :at) on conflict do nothing""")
-                .setParameter("csat", csatId).setParameter("lead", leadId).setParameter("campaign", campaignId)
-                .setParameter("score", score).setParameter("at", at)
-                .executeUpdate();
+        statements.add("""
+                insert into csat_fact (csat_id, lead_id, campaign_id, score, occurred_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing""", csatId, leadId, campaignId, score, at);
     }
 
     public void activity(String eventId, String type, String subject, String summary, String actor, UUID campaignId,
             Instant at) {
-        entityManager.createNativeQuery("""
+        statements.add("""
                 insert into activity (event_id, type, subject, summary, actor, campaign_id, occurred_at)
-                values (:event, :type, :subject, :summary, :actor, :campaign, :at) on conflict do nothing""")
-                .setParameter("event", eventId).setParameter("type", type).setParameter("subject", subject)
-                .setParameter("summary", summary).setParameter("actor", actor).setParameter("campaign", campaignId)
-                .setParameter("at", at)
-                .executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                eventId, type, subject, summary, actor, campaignId, at);
+    }
+
+    /** Sends the writes collected in this transaction (a consumer batch's) to the database. */
+    public void flush() {
+        statements.flush();
     }
 
     /** Keeps the newest {@code keep} activity rows. */
@@ -156,7 +170,6 @@ public class Projections {
     }
 
     private void knownCampaign(UUID campaignId) {
-        entityManager.createNativeQuery("insert into campaign_fact (campaign_id) values (:campaign) on conflict do nothing")
-                .setParameter("campaign", campaignId).executeUpdate();
+        statements.add("insert into campaign_fact (campaign_id) values (?) on conflict do nothing", campaignId);
     }
 }

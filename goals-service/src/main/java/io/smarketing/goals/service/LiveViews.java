@@ -12,9 +12,9 @@ import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 
 /**
- * The views the live streams push, computed once per change and filter however many dashboards watch: the
- * streams of one filter share the view computed after the latest change. Computing a view reads every fact
- * in the window, so fifty open dashboards must not mean fifty computations per change.
+ * The current view per filter, computed once per change however many read it: plain reads and the live
+ * streams of one filter share the view computed after the latest change. Computing a view reads the facts
+ * of its window, so fifty open dashboards or a hundred reads a second must not mean as many computations.
  */
 @ApplicationScoped
 public class LiveViews {
@@ -32,7 +32,7 @@ public class LiveViews {
     LiveViews(ViewService views, ViewChanges changes, MeterRegistry meters) {
         this.views = views;
         this.changes = changes;
-        this.computations = meters.counter("smarketing.view.stream.computations");
+        this.computations = meters.counter("smarketing.view.computations");
     }
 
     /** The view for the filter as of the latest change this instance heard of. */

@@ -46,6 +46,7 @@ public class ProjectionService {
     @Transactional(TxType.MANDATORY)
     public void apply(List<IncomingEvent> batch) {
         batch.forEach(this::apply);
+        projections.flush();
         projections.notifyViewChanged();
     }
 

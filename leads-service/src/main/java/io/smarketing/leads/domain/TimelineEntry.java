@@ -48,6 +48,11 @@ public class TimelineEntry {
     }
 
     public static TimelineEntry of(LeadEvent event) {
+        return of(event, EventJson.write(event));
+    }
+
+    /** The entry of an event already serialized: {@code json} is its {@link EventJson} form. */
+    public static TimelineEntry of(LeadEvent event, byte[] json) {
         TimelineEntry entry = new TimelineEntry();
         entry.id = UUID.randomUUID();
         entry.leadId = event.leadId();
@@ -55,7 +60,7 @@ public class TimelineEntry {
         entry.stage = event.stage();
         entry.by = event.by();
         entry.occurredAt = event.occurredAt();
-        entry.data = new String(EventJson.write(event), StandardCharsets.UTF_8);
+        entry.data = new String(json, StandardCharsets.UTF_8);
         return entry;
     }
 

@@ -22,8 +22,6 @@ import io.smarketing.leads.domain.Lead;
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
-    /** Advisory lock key space for e-mail locks: "LEAD" in ASCII (the chassis' outbox lock is a one-key lock). */
-    private static final int EMAIL_LOCK_SPACE = 0x4C454144;
     private static final String OPEN_EMAIL_INDEX = "lead_open_email";
     private static final String OPEN = "stage not in (io.smarketing.events.LeadStage.WON, io.smarketing.events.LeadStage.LOST)";
 
@@ -45,15 +43,30 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     }
 
     /**
-     * Serializes captures of one e-mail (across replicas too) until the transaction ends, so the second of
-     * two simultaneous submissions finds the first's lead instead of tripping over the unique index.
+     * Stores a new lead in one statement unless an open lead has its e-mail; true when it was stored. Two
+     * simultaneous submissions of one e-mail meet on the open-e-mail unique index: the second waits for the
+     * first to commit and then stores nothing, so it finds the first's lead (across replicas too).
      */
-    public void lockEmail(String email) {
-        getEntityManager().createNativeQuery(
-                "select count(*) from pg_advisory_xact_lock(:space, hashtext(lower(:email)))")
-                .setParameter("space", EMAIL_LOCK_SPACE)
-                .setParameter("email", email)
-                .getSingleResult();
+    public boolean insertIfNoOpenLead(Lead lead) {
+        return getEntityManager().createNativeQuery("""
+                insert into lead (id, email, name, company, title, phone, campaign_id, channel, score, stage,
+                                  created_at, updated_at, version)
+                values (:id, :email, :name, :company, :title, :phone, :campaign, :channel, :score, :stage,
+                        :created, :updated, 0)
+                on conflict (lower(email)) where stage not in ('WON', 'LOST') do nothing""")
+                .setParameter("id", lead.id())
+                .setParameter("email", lead.email())
+                .setParameter("name", lead.name())
+                .setParameter("company", lead.company())
+                .setParameter("title", lead.title())
+                .setParameter("phone", lead.phone())
+                .setParameter("campaign", lead.campaignId())
+                .setParameter("channel", lead.channel().name())
+                .setParameter("score", lead.score())
+                .setParameter("stage", lead.stage().name())
+                .setParameter("created", lead.createdAt())
+                .setParameter("updated", lead.updatedAt())
+                .executeUpdate() == 1;
     }
 
     /**

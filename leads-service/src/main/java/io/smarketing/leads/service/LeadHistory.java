@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.smarketing.chassis.outbox.Outbox;
+import io.smarketing.events.EventJson;
 import io.smarketing.events.LeadEvent;
 import io.smarketing.leads.domain.TimelineEntry;
 import io.smarketing.leads.persistence.TimelineRepository;
@@ -31,8 +32,9 @@ public class LeadHistory {
 
     @Transactional(TxType.MANDATORY)
     public void record(LeadEvent event) {
-        timeline.persist(TimelineEntry.of(event));
-        outbox.publish(event);
+        byte[] json = EventJson.write(event);
+        timeline.persist(TimelineEntry.of(event, json));
+        outbox.publish(event, json);
     }
 
     /**

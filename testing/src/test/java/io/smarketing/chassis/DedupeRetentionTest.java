@@ -34,8 +34,8 @@ class DedupeRetentionTest {
     void idsOlderThanTheRetentionArePrunedAndYoungerOnesKept() {
         String old = UUID.randomUUID().toString();
         String young = UUID.randomUUID().toString();
-        insert(old, "31 days");
-        insert(young, "29 days");
+        insert(old, "46 days");
+        insert(young, "44 days");
 
         assertTrue(retention.prune() >= 1);
         assertEquals(0, database.processed(old));

@@ -22,8 +22,9 @@ import io.quarkus.runtime.StartupEvent;
  * Keeps {@code processed_event} bounded: ids older than {@code smarketing.inbox.dedupe-retention} are deleted.
  * That is safe because an id is only needed again when its record comes again, and a record comes again only
  * (1) when a consumer stopped after applying it and before its batch's offsets were committed — seconds — or
- * (2) when {@code ./smarketing dead-letters --replay} sends a letter back to its topic, which it refuses for
- * letters older than the retention. A rebuild replays into fresh tables with a dedupe table of its own.
+ * (2) when {@code ./smarketing dead-letters --replay} sends another consumer's letter back to its topic; the
+ * dead-letter topics keep letters for 30 days, and the default retention of 45 days leaves 15 days for a
+ * consumer that dead-letters an event long after the others processed it.
  */
 @ApplicationScoped
 public class DedupeRetention {

@@ -26,9 +26,10 @@ public interface InboxConfig {
 
     /**
      * How long a processed event's id is kept to recognise it again. A record only comes again when its batch
-     * was applied but not yet acknowledged (seconds), or by a dead-letter replay, which takes only letters
-     * younger than this: see {@code DedupeRetention}.
+     * was applied but not yet acknowledged (seconds), or by a dead-letter replay of another consumer's letter,
+     * which the dead-letter topics keep for 30 days; the other 15 days cover a consumer that dead-letters an
+     * event long after the others processed it (see {@code DedupeRetention}).
      */
-    @WithDefault("P30D")
+    @WithDefault("P45D")
     Duration dedupeRetention();
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The processes of the platform under test, for tests that stop and kill them: found by the marker every
- * process started by {@code ./smarketing} carries ({@code -Dsmarketing.component=<name>} and the state
- * folder), and brought back the way an operator would, with {@code ./smarketing up}.
+ * The processes of the platform under test, for tests that stop and kill them: found as {@code ./smarketing}
+ * finds them, by the pid files of the state folder ({@code pids/<name>.pid}), and brought back the way an
+ * operator would, with {@code ./smarketing up}.
  */
 final class PlatformProcesses {
 
@@ -34,12 +34,12 @@ final class PlatformProcesses {
     }
 
     static Optional<ProcessHandle> find(String name) {
-        String component = "-Dsmarketing.component=" + name;
-        String state = "-Dsmarketing.state=" + HOME;
-        return ProcessHandle.allProcesses().filter(process -> {
-            List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
-            return arguments.contains(component) && arguments.contains(state);
-        }).findFirst();
+        try {
+            long pid = Long.parseLong(Files.readString(HOME.resolve("pids").resolve(name + ".pid")).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Sends SIGTERM and waits until the process is gone, which must be within the grace period. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
@@ -65,6 +66,7 @@ public class Inbox {
     /** Batches being applied, so that a stopping service can wait for them to commit; guarded by this. */
     private int inFlight;
     private volatile boolean stopping;
+    private final AtomicBoolean leftAny = new AtomicBoolean();
 
     Inbox(EntityManager entityManager, DeadLetters deadLetters, MeterRegistry meters, InboxConfig config) {
         this.entityManager = entityManager;
@@ -262,7 +264,12 @@ public class Inbox {
 
     private CompletionStage<Void> leftForTheNextConsumer(int records) {
         // Neither acked nor nacked: its offsets are not committed, so the group hands the records out again.
-        LOG.infof("Stopping: %d records are left for the next consumer", records);
+        if (leftAny.compareAndSet(false, true)) {
+            LOG.infof("Stopping: %d records, and any the connector still hands over, are left for the next consumer",
+                    records);
+        } else {
+            LOG.debugf("Stopping: %d more records left for the next consumer", records);
+        }
         return CompletableFuture.completedFuture(null);
     }
 

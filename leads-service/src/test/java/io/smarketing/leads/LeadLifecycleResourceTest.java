@@ -245,7 +245,9 @@ class LeadLifecycleResourceTest {
     void twoTransitionsAtOnceLetExactlyOneWin() throws Exception {
         String id = assignedLead("sam");
         List<CompletableFuture<Response>> requests = new ArrayList<>();
-        try (Connection holder = dataSource.getConnection()) {
+        try (Connection holder = dataSource.getConnection();
+                // pg_stat_activity is a snapshot per transaction: the holder's own would never see them arrive
+                Connection observer = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select id from lead where id = ? for update")) {
                 lock.setObject(1, UUID.fromString(id));
@@ -255,7 +257,7 @@ class LeadLifecycleResourceTest {
                     () -> as(SALES, "sam").when().post("/api/leads/" + id + "/accept")));
             requests.add(CompletableFuture.supplyAsync(
                     () -> as(SALES, "sam").body("{\"reason\":\"NO_BUDGET\"}").when().post("/api/leads/" + id + "/reject")));
-            await().atMost(Duration.ofSeconds(20)).until(() -> updatesWaitingForALock(holder) == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> updatesWaitingForALock(observer) == 2);
             holder.commit();
         }
 
@@ -275,8 +277,8 @@ class LeadLifecycleResourceTest {
 
     /**
      * Sessions of this database waiting for a lock: the two updates (one on the holder's row lock, the other
-     * behind it). Not by their query text: a session's first statement, sent in a batch on a fresh connection,
-     * is not always shown in pg_stat_activity while it waits.
+     * behind it). Read on a connection outside any transaction, since pg_stat_activity is a snapshot per
+     * transaction; and not by query text, which a fresh connection's first batched statement does not show.
      */
     private static long updatesWaitingForALock(Connection connection) throws java.sql.SQLException {
         try (PreparedStatement waiting = connection.prepareStatement("""

@@ -96,6 +96,7 @@ public final class ImagesCommand {
 
                 boolean journeys = SystemTests.run(repo, running.urls(), host.kafkaBootstrap(), state.resolve("stage"));
                 step("system tests " + SystemTests.JOURNEYS + (journeys ? " passed" : " FAILED"));
+                step("memory used / limit after them: " + running.memory());
 
                 boolean stopped = true;
                 for (RunningServices.Stop stop : running.stop()) {

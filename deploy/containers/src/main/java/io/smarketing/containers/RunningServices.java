@@ -127,6 +127,15 @@ public final class RunningServices implements AutoCloseable {
         return ready;
     }
 
+    /** Each container's memory use against its limit, as podman stats reports it (e.g. "251.2MB / 671.1MB"). */
+    public Map<String, String> memory() {
+        Map<String, String> memory = new LinkedHashMap<>();
+        for (ServiceContainer service : startedAt.keySet()) {
+            memory.put(service.service(), podman.run("stats", "--no-stream", "--format", "{{.MemUsage}}", containerName(service)).orFail());
+        }
+        return memory;
+    }
+
     /** The URL each service answers at, by the names system-tests' properties use (goals, leads, ...). */
     public Map<String, String> urls() {
         Map<String, String> urls = new LinkedHashMap<>();

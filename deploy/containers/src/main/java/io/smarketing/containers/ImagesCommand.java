@@ -94,6 +94,13 @@ public final class ImagesCommand {
                 step("four containers started; start to ready:");
                 running.awaitReady().forEach((service, took) -> step(String.format(Locale.ROOT, "  %-18s %s", service, seconds(took))));
 
+                Map<String, Double> heap = running.heapShareOfLimit();
+                Map<String, Double> configured = running.configuredHeapShare();
+                boolean heapAsConfigured = heap.keySet().stream()
+                        .allMatch(service -> Math.abs(heap.get(service) - configured.get(service)) < 0.01);
+                step("largest heap / memory limit: " + percentages(heap) + (heapAsConfigured ? ", as the image's MaxRAMPercentage says"
+                        : "  NOT the image's MaxRAMPercentage " + percentages(configured)));
+
                 boolean journeys = SystemTests.run(repo, running.urls(), host.kafkaBootstrap(), state.resolve("stage"));
                 step("system tests " + SystemTests.JOURNEYS + (journeys ? " passed" : " FAILED"));
                 step("memory used / limit after them: " + running.memory());
@@ -108,7 +115,7 @@ public final class ImagesCommand {
                 Map<String, Long> letters = DeadLetters.count(host.kafkaBootstrap(), names);
                 boolean clean = letters.values().stream().allMatch(count -> count == 0);
                 step("dead letters " + letters + (clean ? "" : "  NOT EMPTY"));
-                boolean passed = journeys && stopped && clean;
+                boolean passed = heapAsConfigured && journeys && stopped && clean;
                 step(passed ? "container stage passed" : "container stage FAILED (logs in " + state.resolve("stage/logs") + ")");
                 return passed;
             }
@@ -117,6 +124,12 @@ public final class ImagesCommand {
 
     private void step(String message) {
         out.println("-> " + message);
+    }
+
+    static String percentages(Map<String, Double> shares) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shares.forEach((service, share) -> shown.put(service, String.format(Locale.ROOT, "%.1f %%", share * 100)));
+        return shown.toString();
     }
 
     static String seconds(Duration duration) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service containers of one run, on the host's network, with the limits and hardening of their
@@ -25,6 +27,8 @@ public final class RunningServices implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** Quarkus logs this when its shutdown has finished. */
     static final String STOPPED_LINE = "stopped in";
+    private static final Pattern MAX_HEAP_SIZE = Pattern.compile("size_t MaxHeapSize\\s+= (\\d+)");
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
 
     /** How a container ended after SIGTERM. */
     public record Stop(String service, Duration took, int exitCode, Duration grace, boolean logsShutdown) {
@@ -134,6 +138,41 @@ public final class RunningServices implements AutoCloseable {
             memory.put(service.service(), podman.run("stats", "--no-stream", "--format", "{{.MemUsage}}", containerName(service)).orFail());
         }
         return memory;
+    }
+
+    /**
+     * The largest heap each container's JVM may take, as a share of the container's memory limit: asked of a
+     * {@code java} run inside the container (its environment, its cgroup), so it shows what the image's
+     * settings make of the pod's limit.
+     */
+    public Map<String, Double> heapShareOfLimit() {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (ServiceContainer service : startedAt.keySet()) {
+            String flags = podman.run("exec", containerName(service), "java", "-XX:+PrintFlagsFinal", "-version").orFail();
+            Matcher heap = MAX_HEAP_SIZE.matcher(flags);
+            if (!heap.find()) {
+                throw new ContainerFailure(service.service() + ": no MaxHeapSize in java -XX:+PrintFlagsFinal");
+            }
+            shares.put(service.service(), Long.parseLong(heap.group(1)) / (double) service.memoryLimit());
+        }
+        return shares;
+    }
+
+    /** The heap share the image asks for: MaxRAMPercentage in the container's JDK_JAVA_OPTIONS. */
+    public Map<String, Double> configuredHeapShare() {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (ServiceContainer service : startedAt.keySet()) {
+            shares.put(service.service(), maxRamShare(podman.run("exec", containerName(service), "printenv", "JDK_JAVA_OPTIONS").orFail()));
+        }
+        return shares;
+    }
+
+    static double maxRamShare(String jvmOptions) {
+        Matcher percentage = MAX_RAM_PERCENTAGE.matcher(jvmOptions);
+        if (!percentage.find()) {
+            throw new ContainerFailure("no -XX:MaxRAMPercentage in JDK_JAVA_OPTIONS: " + jvmOptions);
+        }
+        return Double.parseDouble(percentage.group(1)) / 100;
     }
 
     /** The URL each service answers at, by the names system-tests' properties use (goals, leads, ...). */

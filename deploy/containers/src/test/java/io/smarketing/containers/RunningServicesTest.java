@@ -2,6 +2,7 @@ package io.smarketing.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -40,6 +41,12 @@ class RunningServicesTest {
         assertEquals("48081", environment.get("QUARKUS_HTTP_PORT"));
         assertEquals("/etc/smarketing/jwt/public.pem", environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         assertEquals("http://127.0.0.1:48081", HOST.url(goals));
+    }
+
+    @Test
+    void theHeapShareTheImageAsksForIsItsMaxRamPercentage() {
+        assertEquals(0.6, RunningServices.maxRamShare("-XX:MaxRAMPercentage=60.0 -XX:+ExitOnOutOfMemoryError"));
+        assertThrows(ContainerFailure.class, () -> RunningServices.maxRamShare("-Xmx256m"));
     }
 
     @Test

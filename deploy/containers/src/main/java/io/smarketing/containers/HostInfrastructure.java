@@ -14,27 +14,33 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real PostgreSQL and a real Kafka broker on the host for the containers to use, each its own process,
  * made of deploy/local's parts as {@code ./smarketing up} makes them: LocalPostgres (one database and role
- * per service), a single-node KRaft broker, LocalTopics and DevTokens. Fresh state in the given folder.
+ * per service), a single-node KRaft broker, LocalTopics and DevTokens, run from deploy/local's classes and
+ * runtime classpath (its build writes {@code target/runtime-classpath.txt}). Fresh state in the given folder.
  */
 public final class HostInfrastructure implements AutoCloseable {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final List<String> TOOL_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    private final String classpath;
     private final Path state;
     private final int postgresPort;
     private final int kafkaPort;
     private final List<Process> processes = new ArrayList<>();
 
-    private HostInfrastructure(Path state, int postgresPort, int kafkaPort) {
+    private HostInfrastructure(String classpath, Path state, int postgresPort, int kafkaPort) {
+        this.classpath = classpath;
         this.state = state;
         this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
     }
 
-    /** Starts PostgreSQL and Kafka (ports: the given one and, for Kafka's controller, the next), creates topics and keys. */
-    public static HostInfrastructure start(Path state, int postgresPort, int kafkaPort) {
-        HostInfrastructure infrastructure = new HostInfrastructure(state, postgresPort, kafkaPort);
+    /**
+     * Starts PostgreSQL and Kafka (ports: the given one and, for Kafka's controller, the next), creates topics and
+     * keys; deploy/local is the repository's built module.
+     */
+    public static HostInfrastructure start(Path localModule, Path state, int postgresPort, int kafkaPort) {
+        HostInfrastructure infrastructure = new HostInfrastructure(localClasspath(localModule), state, postgresPort, kafkaPort);
         try {
             BaseImage.deleteTree(state);
             Files.createDirectories(state.resolve("logs"));
@@ -65,7 +71,7 @@ public final class HostInfrastructure implements AutoCloseable {
     }
 
     private void startPostgres() throws IOException {
-        Process postgres = launch("postgres", List.of("-Xmx160m", "-cp", classpath(), "io.smarketing.local.LocalPostgres",
+        Process postgres = launch("postgres", List.of("-Xmx160m", "-cp", classpath, "io.smarketing.local.LocalPostgres",
                 "--port", String.valueOf(postgresPort), "--data", state.resolve("postgres/data").toString(),
                 "--binaries", state.resolve("postgres/binaries").toString(), "--log", log("postgres").toString()), false);
         // LocalPostgres prints "ready" once every service's database exists
@@ -109,14 +115,14 @@ public final class HostInfrastructure implements AutoCloseable {
         Files.writeString(properties, kafkaProperties(state.resolve("kafka/data"), kafkaPort));
         String clusterId = tool("kafka.tools.StorageTool", "random-uuid").strip();
         tool("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString());
-        launch("kafka", List.of("-Xmx512m", "-cp", classpath(), "kafka.Kafka", properties.toString()), true);
+        launch("kafka", List.of("-Xmx512m", "-cp", classpath, "kafka.Kafka", properties.toString()), true);
     }
 
     /** Runs one of the classpath's mains to its end; returns its standard output, fails with its log. */
     private String tool(String main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(TOOL_JVM);
-        command.addAll(List.of("-cp", classpath(), main));
+        command.addAll(List.of("-cp", classpath, main));
         command.addAll(List.of(args));
         Path log = log("tools");
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -144,8 +150,17 @@ public final class HostInfrastructure implements AutoCloseable {
         return state.resolve("logs/" + name + ".log");
     }
 
-    private static String classpath() {
-        return System.getProperty("java.class.path");
+    static String localClasspath(Path localModule) {
+        Path classes = localModule.resolve("target/classes");
+        Path dependencies = localModule.resolve("target/runtime-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.exists(dependencies)) {
+            throw new ContainerFailure(localModule + " is not built: ./mvnw install -DskipTests");
+        }
+        try {
+            return classes + java.io.File.pathSeparator + Files.readString(dependencies).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGTERM to Kafka, then to PostgreSQL (LocalPostgres stops its server cleanly), killed after 20 s. */

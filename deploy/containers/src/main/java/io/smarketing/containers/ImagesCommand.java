@@ -87,7 +87,8 @@ public final class ImagesCommand {
 
     private boolean stage(List<ServiceContainer> services) {
         step("PostgreSQL (port " + POSTGRES_PORT + ") and Kafka (port " + KAFKA_PORT + ") on the host");
-        try (HostInfrastructure host = HostInfrastructure.start(state.resolve("stage"), POSTGRES_PORT, KAFKA_PORT)) {
+        try (HostInfrastructure host = HostInfrastructure.start(repo.resolve("deploy/local"), state.resolve("stage"),
+                POSTGRES_PORT, KAFKA_PORT)) {
             Endpoints endpoints = new Endpoints(host.postgresPort(), host.kafkaBootstrap(), host.keys().resolve("public.pem"), PORT_OFFSET);
             List<String> names = services.stream().map(ServiceContainer::service).toList();
             try (RunningServices running = RunningServices.start(podman, services, endpoints, state.resolve("stage/logs"))) {

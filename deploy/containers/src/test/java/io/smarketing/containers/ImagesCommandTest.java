@@ -1,6 +1,7 @@
 package io.smarketing.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,15 @@ class ImagesCommandTest {
         assertTrue(command.containsAll(List.of("/repo/mvnw", "-pl", "system-tests", "verify", "-DskipSystemTests=false",
                 "-Dtest=WalkingSkeletonTest,SmarketingLoopTest", "-Dsmarketing.goals.url=http://127.0.0.1:48081",
                 "-Dsmarketing.kafka.bootstrap=127.0.0.1:49092", "-Dsmarketing.keys=/state/keys")), command.toString());
+    }
+
+    @Test
+    void theLocalToolsRunFromDeployLocalsOwnClasspath(@TempDir Path local) throws Exception {
+        assertThrows(ContainerFailure.class, () -> HostInfrastructure.localClasspath(local), "not built yet");
+
+        Files.createDirectories(local.resolve("target/classes"));
+        Files.writeString(local.resolve("target/runtime-classpath.txt"), "/m2/kafka.jar:/m2/postgres.jar\n");
+        assertEquals(local.resolve("target/classes") + ":/m2/kafka.jar:/m2/postgres.jar", HostInfrastructure.localClasspath(local));
     }
 
     @Test

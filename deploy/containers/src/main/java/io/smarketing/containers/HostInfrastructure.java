@@ -33,6 +33,8 @@ public final class HostInfrastructure implements AutoCloseable {
         this.state = state;
         this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
+        // an interrupted stage (Ctrl-C, SIGTERM) leaves no database or broker behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     /**
@@ -134,7 +136,7 @@ public final class HostInfrastructure implements AutoCloseable {
         return out;
     }
 
-    private Process launch(String name, List<String> jvmArgs, boolean outputToLog) throws IOException {
+    private synchronized Process launch(String name, List<String> jvmArgs, boolean outputToLog) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
@@ -165,7 +167,7 @@ public final class HostInfrastructure implements AutoCloseable {
 
     /** SIGTERM to Kafka, then to PostgreSQL (LocalPostgres stops its server cleanly), killed after 20 s. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy();

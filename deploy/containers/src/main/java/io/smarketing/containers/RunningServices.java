@@ -43,12 +43,15 @@ public final class RunningServices implements AutoCloseable {
     private final Endpoints endpoints;
     private final Path logs;
     private final Map<ServiceContainer, Long> startedAt = new LinkedHashMap<>();
+    private boolean closed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private RunningServices(Podman podman, Endpoints endpoints, Path logs) {
         this.podman = podman;
         this.endpoints = endpoints;
         this.logs = logs;
+        // an interrupted stage (Ctrl-C, SIGTERM) leaves no container behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     static String containerName(ServiceContainer service) {
@@ -212,11 +215,14 @@ public final class RunningServices implements AutoCloseable {
         return stops;
     }
 
-    /** Removes the containers (their logs are kept in the logs folder). */
+    /** Removes the containers (their logs are kept in the logs folder); once. */
     @Override
-    public void close() {
-        for (ServiceContainer service : startedAt.keySet()) {
-            podman.run("rm", "-f", "--time", "0", containerName(service));
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            for (ServiceContainer service : startedAt.keySet()) {
+                podman.run("rm", "-f", "--time", "0", containerName(service));
+            }
         }
     }
 

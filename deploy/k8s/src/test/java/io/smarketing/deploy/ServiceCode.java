@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.smarketing.events.EventCatalog;
+import io.smarketing.events.Topics;
 
 /**
  * What the code of one service says about how it must be deployed, read from its sources (never from
@@ -110,8 +111,9 @@ final class ServiceCode {
         return resolve(required("mp.messaging.connector.smallrye-kafka.group.id"));
     }
 
+    /** The chassis' DeadLetters names it after quarkus.application.name. */
     String deadLetterTopic() {
-        return resolve(required("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic"));
+        return Topics.deadLetter(applicationName());
     }
 
     String artifactId() {

@@ -142,6 +142,12 @@
 
   function renderGoal(goal) {
     const p = goal.progress;
+    if (!p) {
+      return element('div', { class: 'goal', 'data-goal': goal.id },
+        element('div', { class: 'head' },
+          element('span', {}, element('b', {}, goal.name), ' · ', t(goal.metric)),
+          element('span', { class: 'status' }, goal.problem || '–')));
+    }
     const filled = Math.min(100, Number(p.percent || 0));
     const expected = p.target > 0 ? Math.min(100, 100 * p.expectedByNow / p.target) : 0;
     return element('div', { class: `goal ${p.status}`, 'data-goal': goal.id },

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smarketing.chassis.messaging.CloudEventRecord;
@@ -32,6 +34,9 @@ class SharedViewTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
 
     @Test
     void theViewIsBuiltFromTheEventsOfEveryTopic() {
@@ -95,6 +100,32 @@ class SharedViewTest {
                 && v.getFloat("campaigns[0].spend") == 1000f && v.getInt("funnel.leads") == 2);
         assertEquals("Autumn webinar", view.getString("campaigns[0].name"));
         assertEquals(4.0f, view.getFloat("campaigns[0].roi"));
+    }
+
+    /** A target of 0 could be stored before targets were checked after rounding: it must not break the view. */
+    @Test
+    void aGoalWithAZeroTargetStoredEarlierDoesNotBreakTheView() {
+        UUID campaign = UUID.randomUUID();
+        UUID goal = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into goal (id, name, metric, target, period_start, period_end, sales_owners, marketing_owners,
+                                  campaign_id, created_by, created_at, updated_at)
+                values (:id, 'Legacy zero', 'LEADS', 0.00, current_date - 1, current_date + 1, '{sam}', '{mia}',
+                        :campaign, 'erin', now(), now())""")
+                .setParameter("id", goal).setParameter("campaign", campaign).executeUpdate());
+        try {
+            JsonPath view = view(campaign);
+            assertEquals(goal.toString(), view.getString("goals[0].id"));
+            assertNull(view.get("goals[0].progress.percent"));
+            assertEquals("ACHIEVED", view.getString("goals[0].progress.status"));
+            given().header("Authorization", Tokens.bearer("sales", "sam")).when().get("/api/view")
+                    .then().statusCode(200);
+            given().header("Authorization", Tokens.bearer("sales", "sam")).when().get("/api/goals/" + goal + "/progress")
+                    .then().statusCode(200);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from goal where id = :id")
+                    .setParameter("id", goal).executeUpdate());
+        }
     }
 
     @Test

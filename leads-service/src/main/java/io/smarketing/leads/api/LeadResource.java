@@ -165,7 +165,8 @@ public class LeadResource {
     @Path("{id}/assign")
     @RolesAllowed({ Roles.MARKETING, Roles.SALES })
     public LeadResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
-        return LeadResponse.of(leads.assign(id, request.ownerId(), caller.name()));
+        Team team = caller.team().orElseThrow(() -> ProblemException.forbidden("Only marketing and sales assign leads"));
+        return LeadResponse.of(leads.assign(id, request.ownerId(), team, caller.name()));
     }
 
     @POST

@@ -56,6 +56,10 @@ public interface LeadsConfig {
     @WithDefault("20000")
     int importMaxLines();
 
+    /** The most bytes one CSV import may hold (8 MiB: 20,000 lines of about 400 characters). */
+    @WithDefault("8388608")
+    long importMaxBytes();
+
     Scoring scoring();
 
     /** Points of the scoring rules; the defaults add up to 100 for a complete, senior, campaign-sourced referral. */

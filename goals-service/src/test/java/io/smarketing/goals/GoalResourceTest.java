@@ -90,6 +90,15 @@ class GoalResourceTest {
     }
 
     @Test
+    void aPeriodOutsideTheYears1970To9999IsA422() {
+        String json = goalJson("LEADS", "10", "[\"sam\"]", "[\"mia\"]", null)
+                .replaceFirst("\"periodEnd\": \"[^\"]+\"", "\"periodEnd\": \"+999999999-12-31\"");
+        as("executive").body(json).when().post("/api/goals")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("periodEnd"));
+    }
+
+    @Test
     void onlyExecutivesSetGoals() {
         as("marketing").body(goalJson("LEADS", "100", "[\"sam\"]", "[\"mia\"]", null))
                 .when().post("/api/goals").then().statusCode(403);

@@ -2,6 +2,7 @@ package io.smarketing.goals;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +136,10 @@ class SharedViewTest {
         given().header("Authorization", Tokens.bearer("sales", "sam"))
                 .queryParam("from", "2026-11-02").queryParam("to", "2026-11-01")
                 .when().get("/api/view").then().statusCode(422);
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("to", "+999999999-12-31")
+                .when().get("/api/view").then().statusCode(422).body("violations[0].field", equalTo("to"));
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("campaignId", "not-a-uuid")
+                .when().get("/api/view").then().statusCode(422).body("violations[0].field", equalTo("campaignId"));
     }
 
     @Test

@@ -245,6 +245,9 @@ class LeadLifecycleResourceTest {
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":-5}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":\"lots\"}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1.234}", "amount");
+        // the platform's one money limit (below 10^15), not the column's 10^17
+        invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1000000000000000}", "amount");
+        invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1E+300000000}", "amount");
         invalid(as(SALES, "sam"), accepted, "lose", "{\"reason\":\"PRICE\",\"note\":\"" + "x".repeat(2001) + "\"}", "note");
         invalid(as(MARKETING, "mia"), mqlLead(), "assign", "{\"ownerId\":\" \"}", "ownerId");
         as(SALES, "sam").body("{\"amount\":").when().post("/api/leads/" + accepted + "/win")

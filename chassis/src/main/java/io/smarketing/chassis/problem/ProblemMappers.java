@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smarketing.chassis.api.DateRange;
 import io.smarketing.chassis.messaging.TransientFailures;
 
 /**
@@ -63,7 +64,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+        String message = e instanceof DateRange.OutOfRange ? DateRange.MESSAGE
+                : e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
                 : "has the wrong type" + (e.getTargetType() == null ? "" : ", expected " + e.getTargetType().getSimpleName());
         return respond(new Problem(Problem.type("validation"), "Request breaks a rule", 422,

@@ -1,11 +1,7 @@
 package io.smarketing.goals.api;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +22,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smarketing.chassis.api.QueryParams;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.goals.config.GoalsConfig;
@@ -55,7 +52,7 @@ public class ViewResource {
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public SharedView view(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("campaignId") UUID campaignId) {
+            @QueryParam("campaignId") String campaignId) {
         return liveViews.current(filter(from, to, campaignId));
     }
 
@@ -72,7 +69,7 @@ public class ViewResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<SharedView> stream(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("access_token") String accessToken, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("campaignId") UUID campaignId) {
+            @QueryParam("to") String to, @QueryParam("campaignId") String campaignId) {
         authorize(authorization, accessToken);
         ViewFilter filter = filter(from, to, campaignId);
         Multi<Long> heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat());
@@ -98,29 +95,12 @@ public class ViewResource {
         }
     }
 
-    static ViewFilter filter(String from, String to, UUID campaignId) {
-        Instant start = instant("from", from, false);
-        Instant end = instant("to", to, true);
+    static ViewFilter filter(String from, String to, String campaignId) {
+        Instant start = QueryParams.instantOrDate("from", from, false);
+        Instant end = QueryParams.instantOrDate("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.unprocessable("to", "must be after from");
         }
-        return new ViewFilter(start, end, campaignId);
-    }
-
-    private static Instant instant(String name, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw ProblemException.unprocessable(name,
-                        "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
-            }
-        }
+        return new ViewFilter(start, end, QueryParams.uuid("campaignId", campaignId));
     }
 }

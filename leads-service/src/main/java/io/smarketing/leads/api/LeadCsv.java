@@ -31,6 +31,7 @@ import io.smarketing.leads.service.LeadImport;
 public class LeadCsv {
 
     static final List<String> COLUMNS = List.of("email", "name", "company", "title", "phone", "campaignId", "channel");
+    private static final String UUID_SYNTAX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     static final List<String> REQUIRED = List.of("email", "name", "channel");
     /** Far more than a row of {@link #COLUMNS} has; a longer row is rejected without being kept whole. */
     static final int MAX_FIELDS = 32;
@@ -150,7 +151,7 @@ public class LeadCsv {
         if (text == null) {
             return null;
         }
-        if (!text.matches(LeadQuery.UUID_SYNTAX)) {
+        if (!text.matches(UUID_SYNTAX)) {
             errors.add("campaignId: must be a UUID");
             return null;
         }

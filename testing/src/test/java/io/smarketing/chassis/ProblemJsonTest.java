@@ -137,6 +137,19 @@ class ProblemJsonTest {
     }
 
     @Test
+    void jsonTooDeepOrANumberTooLongIsA400NotA500() {
+        for (String body : new String[] { "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"text\":" + "1".repeat(5_000) + ",\"channel\":\"WEB\"}",
+                "{\"text\":\"x\",\"channel\":\"WEB\",\"due\":" + "9".repeat(40) + "}" }) {
+            given().header("Authorization", Tokens.bearer("marketing", "mia")).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/probe/notes")
+                    .then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                            .and(org.hamcrest.Matchers.lessThan(500)))
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void theOpenApiDocumentNamesARelativeServer() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("servers[0].url", equalTo("/"));

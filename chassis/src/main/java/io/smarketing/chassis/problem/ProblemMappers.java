@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -74,6 +75,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 2)
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("malformed-json"), "Unreadable JSON", 400,
+                e.getOriginalMessage(), path(uri), null));
+    }
+
+    /** What Jackson refuses to read at all: a number too long or too large for its type, nesting too deep. */
+    @ServerExceptionMapper(priority = 3)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return respond(new Problem(Problem.type("malformed-json"), "Unreadable JSON", 400,
                 e.getOriginalMessage(), path(uri), null));
     }
@@ -145,6 +153,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadableJson(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return unreadable(other, uri);
         }
         return null;
     }

@@ -110,7 +110,7 @@ public class ViewResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The shared view as Server-Sent Events, until the token expires")
-    @SecurityRequirement(name = SECURITY_SCHEME)
+    @SecurityRequirement(name = SECURITY_SCHEME, scopes = { Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     @APIResponse(responseCode = "200", description = "The view now, then after each burst of changes",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "401", description = "No valid bearer token or ticket",

@@ -1,5 +1,5 @@
-// The shared view, live: reads /api/view/stream with the bearer token (fetch can send headers, unlike
-// EventSource) and redraws on every pushed view. No framework, no CDN: the page works offline.
+// The shared view, live: follows /api/view/stream with an EventSource opened by a single-use ticket, and redraws
+// on every pushed view. No framework, no CDN: the page works offline.
 (function () {
   'use strict';
 
@@ -142,6 +142,12 @@
 
   function renderGoal(goal) {
     const p = goal.progress;
+    if (!p) {
+      return element('div', { class: 'goal', 'data-goal': goal.id },
+        element('div', { class: 'head' },
+          element('span', {}, element('b', {}, goal.name), ' · ', t(goal.metric)),
+          element('span', { class: 'status' }, goal.problem || '–')));
+    }
     const filled = Math.min(100, Number(p.percent || 0));
     const expected = p.target > 0 ? Math.min(100, 100 * p.expectedByNow / p.target) : 0;
     return element('div', { class: `goal ${p.status}`, 'data-goal': goal.id },
@@ -170,48 +176,50 @@
     badge.textContent = t(badge.dataset.i18n);
   }
 
-  // Reads the SSE body: events are separated by a blank line; each data: line carries one JSON view.
+  // Follows the live view with an EventSource. It cannot send the bearer token, and a token in a URL ends up
+  // in logs and histories, so each connection first trades the token (in a header) for a single-use ticket.
+  // The server ends the stream when the token expires; the next ticket is then refused and the page signs out.
+  let retry = 1000;
+  let retryTimer = null;
   async function follow() {
-    if (stream) stream.abort();
-    const controller = new AbortController();
-    stream = controller;
+    if (stream) stream.close();
+    clearTimeout(retryTimer);
+    stream = null;
     const campaign = $('#campaign-filter').value;
-    const url = '/api/view/stream' + (campaign ? '?campaignId=' + encodeURIComponent(campaign) : '');
-    let retry = 1000;
-    while (!controller.signal.aborted) {
-      try {
-        const response = await fetch(url, { headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' },
-          signal: controller.signal });
-        if (response.status === 401 || response.status === 403) { signOut(t('badToken')); return; }
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        setLive(true);
-        retry = 1000;
-        const reader = response.body.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let boundary;
-          while ((boundary = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, boundary);
-            buffer = buffer.slice(boundary + 2);
-            const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-            if (data) render(JSON.parse(data));
-          }
-        }
-      } catch (error) {
-        if (controller.signal.aborted) return;
-      }
-      setLive(false);
-      await new Promise((resolve) => setTimeout(resolve, retry));
-      retry = Math.min(retry * 2, 15000);
+    let ticket;
+    try {
+      const response = await fetch('/api/view/stream-tickets',
+        { method: 'POST', headers: { Authorization: 'Bearer ' + token } });
+      if (response.status === 401 || response.status === 403) { signOut(t('badToken')); return; }
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      ticket = (await response.json()).ticket;
+    } catch (error) {
+      reconnectLater();
+      return;
     }
+    if (!token) return;
+    const source = new EventSource('/api/view/stream?ticket=' + encodeURIComponent(ticket)
+      + (campaign ? '&campaignId=' + encodeURIComponent(campaign) : ''));
+    stream = source;
+    source.onopen = () => { setLive(true); retry = 1000; };
+    source.onmessage = (event) => render(JSON.parse(event.data));
+    source.onerror = () => {
+      // a ticket opens one connection: EventSource's own reconnect would be refused, so start over
+      source.close();
+      if (stream === source) reconnectLater();
+    };
+  }
+
+  function reconnectLater() {
+    setLive(false);
+    retryTimer = setTimeout(follow, retry);
+    retry = Math.min(retry * 2, 15000);
   }
 
   function signOut(message) {
-    if (stream) stream.abort();
+    if (stream) stream.close();
+    stream = null;
+    clearTimeout(retryTimer);
     sessionStorage.removeItem('smarketing.token');
     token = null;
     $('#dashboard').hidden = true;

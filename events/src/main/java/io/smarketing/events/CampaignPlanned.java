@@ -10,7 +10,7 @@ public record CampaignPlanned(
         UUID campaignId,
         String name,
         Channel channel,
-        BigDecimal budget,
+        @Amount BigDecimal budget,
         String currency,
         @Nullable UUID goalId,
         String keyMessage,

@@ -7,8 +7,8 @@ import java.util.UUID;
 /** Money was spent on the campaign; {@code totalSpend} is the running total, so ROI needs no replay. */
 public record CampaignSpendRecorded(
         UUID campaignId,
-        BigDecimal amount,
-        BigDecimal totalSpend,
+        @Amount BigDecimal amount,
+        @Amount BigDecimal totalSpend,
         String currency,
         @Nullable String note,
         String by,

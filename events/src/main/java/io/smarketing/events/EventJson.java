@@ -44,7 +44,7 @@ public final class EventJson {
     /**
      * The event as JSON bytes, the Kafka record value.
      *
-     * @throws IllegalArgumentException when a required field is null: better to fail the producer's
+     * @throws IllegalArgumentException when a required field is null or an amount beyond {@link MoneyLimit}: better to fail the producer's
      *     transaction than to publish an event every consumer would dead-letter
      */
     public static byte[] write(SmarketingEvent event) {
@@ -52,6 +52,11 @@ public final class EventJson {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(
                     event.getClass().getSimpleName() + " lacks required fields " + missing);
+        }
+        List<String> beyondLimit = Amounts.beyondLimit(event);
+        if (!beyondLimit.isEmpty()) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has amounts " + beyondLimit
+                    + " beyond the money limit: they " + MoneyLimit.MESSAGE);
         }
         try {
             return MAPPER.writeValueAsBytes(event);
@@ -82,6 +87,12 @@ public final class EventJson {
         List<String> missing = RequiredFields.missing(value);
         if (!missing.isEmpty()) {
             throw new EventDecodingException(type.getSimpleName() + " lacks required fields " + missing);
+        }
+        List<String> beyondLimit = Amounts.beyondLimit(value);
+        if (!beyondLimit.isEmpty()) {
+            // every consumer refuses it alike, rather than each column deciding what it can hold
+            throw new EventDecodingException(type.getSimpleName() + " has amounts " + beyondLimit
+                    + " beyond the money limit: they " + MoneyLimit.MESSAGE);
         }
         return value;
     }

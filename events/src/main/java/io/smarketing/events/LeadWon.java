@@ -9,7 +9,7 @@ public record LeadWon(
         UUID leadId,
         @Nullable UUID campaignId,
         LeadStage stage,
-        BigDecimal amount,
+        @Amount BigDecimal amount,
         String currency,
         String by,
         Instant occurredAt) implements LeadEvent {

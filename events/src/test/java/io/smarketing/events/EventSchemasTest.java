@@ -113,6 +113,26 @@ class EventSchemasTest {
         assertInvalid(type, valid.deepCopy().put("email", "not an address"));
     }
 
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void everyAmountIsBoundedByTheMoneyLimitInItsSchema(EventType<?> type) {
+        for (String field : Amounts.of(type.javaType())) {
+            JsonNode maximum = schemaJson(type).path("properties").path(field).path("exclusiveMaximum");
+            assertEquals(0, MoneyLimit.EXCLUSIVE_MAX.compareTo(maximum.decimalValue()), type.ceType() + " " + field);
+        }
+    }
+
+    @Test
+    void anAmountBeyondTheMoneyLimitFailsValidationAndDecoding() {
+        EventType<LeadWon> type = EventCatalog.of(LeadWon.class);
+        ObjectNode tooMuch = toJson(EventSamples.of(type).get(0)).put("amount", new java.math.BigDecimal("1E+15"));
+
+        assertInvalid(type, tooMuch);
+        org.junit.jupiter.api.Assertions.assertThrows(EventDecodingException.class,
+                () -> EventJson.read(EventJson.mapper().writeValueAsBytes(tooMuch), LeadWon.class));
+        assertEquals(List.of("amount", "totalSpend"), Amounts.of(CampaignSpendRecorded.class));
+    }
+
     @Test
     void unknownFieldsAreAllowedSoV1CanGrow() {
         EventType<LeadWon> type = EventCatalog.of(LeadWon.class);

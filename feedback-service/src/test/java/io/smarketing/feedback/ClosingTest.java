@@ -43,7 +43,7 @@ class ClosingTest {
     }
 
     private static void recordCsat(UUID campaignId, int score) {
-        as("sales", "sam").body("{\"leadId\":\"" + UUID.randomUUID() + "\",\"campaignId\":\"" + campaignId
+        as("sales", "sam").body("{\"leadId\":\"" + Feedback.knownLead(campaignId) + "\",\"campaignId\":\"" + campaignId
                 + "\",\"score\":" + score + "}")
                 .when().post("/api/feedback/csat").then().statusCode(201);
     }

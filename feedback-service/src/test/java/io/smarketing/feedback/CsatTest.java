@@ -2,16 +2,14 @@ package io.smarketing.feedback;
 
 import static io.smarketing.feedback.Feedback.as;
 import static io.smarketing.feedback.Feedback.awaitEvent;
+import static io.smarketing.feedback.Feedback.knownLead;
 import static io.smarketing.feedback.Feedback.openRound;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smarketing.events.FeedbackCsatRecorded;
 import io.smarketing.testing.RealInfrastructure;
-import io.smarketing.testing.TopicProbe;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -33,14 +30,14 @@ class CsatTest {
 
     @Test
     void aScoreIsRecordedAndPublished() {
-        UUID leadId = UUID.randomUUID();
         UUID campaignId = UUID.randomUUID();
+        UUID leadId = knownLead(campaignId);
 
         String id = as("marketing", "mia").body(csat(leadId, campaignId, 4))
                 .when().post("/api/feedback/csat")
                 .then().statusCode(201).header("Location", containsString("/api/feedback/csat/"))
                 .body("score", equalTo(4)).body("recordedBy", equalTo("mia"))
-                .body("campaignId", equalTo(campaignId.toString()))
+                .body("campaignId", equalTo(campaignId.toString())).body("survey", equalTo("handling"))
                 .extract().path("id");
 
         FeedbackCsatRecorded event = awaitEvent(FeedbackCsatRecorded.class, e -> e.csatId().toString().equals(id));
@@ -57,40 +54,47 @@ class CsatTest {
     void scoresCountInTheCampaignsRound() {
         UUID campaignId = UUID.randomUUID();
         String round = openRound(campaignId);
-        as("sales", "sam").body(csat(UUID.randomUUID(), campaignId, 5)).when().post("/api/feedback/csat").then().statusCode(201);
-        as("sales", "sam").body(csat(UUID.randomUUID(), campaignId, 2)).when().post("/api/feedback/csat").then().statusCode(201);
+        as("sales", "sam").body(csat(knownLead(campaignId), campaignId, 5)).when().post("/api/feedback/csat").then().statusCode(201);
+        as("sales", "sam").body(csat(knownLead(campaignId), null, 2)).when().post("/api/feedback/csat").then().statusCode(201);
 
         as("sales", "sam").when().get("/api/feedback/rounds/" + round)
                 .then().statusCode(200).body("summary.csatCount", equalTo(2)).body("summary.avgCsat", equalTo(3.5f));
     }
 
     @Test
-    void aScoreWithoutCampaignBelongsToTheLeadsSourceCampaign() {
+    void aScoreTakesTheLeadsCampaignAndNoOther() {
         UUID campaignId = UUID.randomUUID();
-        UUID leadId = UUID.randomUUID();
-        String round = openRound(campaignId);
+        UUID leadId = knownLead(campaignId);
 
-        // Recorded before the lead's events arrived: no campaign on it yet, attributed once they do.
-        as("sales", "sam").body(csat(leadId, null, 2)).when().post("/api/feedback/csat")
-                .then().statusCode(201).body("campaignId", nullValue());
-        TopicProbe.publish(LeadEvents.created(leadId, campaignId));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("sales", "sam")
-                .when().get("/api/feedback/rounds/" + round).then().body("summary.csatCount", equalTo(1)));
-
-        // Recorded after: the event names the campaign for every consumer.
+        as("sales", "sam").body(csat(leadId, UUID.randomUUID(), 2)).when().post("/api/feedback/csat")
+                .then().statusCode(422).body("violations[0].field", equalTo("campaignId"));
         String id = as("sales", "sam").body(csat(leadId, null, 4)).when().post("/api/feedback/csat")
                 .then().statusCode(201).body("campaignId", equalTo(campaignId.toString())).extract().path("id");
         assertEquals(campaignId, awaitEvent(FeedbackCsatRecorded.class, e -> e.csatId().toString().equals(id)).campaignId());
-        as("sales", "sam").when().get("/api/feedback/rounds/" + round)
-                .then().body("summary.csatCount", equalTo(2)).body("summary.avgCsat", equalTo(3.0f));
+
+        UUID unsourced = knownLead(null);
+        as("sales", "sam").body(csat(unsourced, null, 3)).when().post("/api/feedback/csat")
+                .then().statusCode(201).body("campaignId", nullValue());
     }
 
     @Test
-    void aScoreWithNeitherCampaignNorKnownLeadIsRecordedWithoutOne() {
-        String id = as("sales", "sam").body(csat(UUID.randomUUID(), null, 3)).when().post("/api/feedback/csat")
-                .then().statusCode(201).extract().path("id");
+    void aScoreForALeadNobodyKnowsIsA422() {
+        as("sales", "sam").body(csat(UUID.randomUUID(), null, 3)).when().post("/api/feedback/csat")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("leadId"));
+    }
 
-        assertNull(awaitEvent(FeedbackCsatRecorded.class, e -> e.csatId().toString().equals(id)).campaignId());
+    @Test
+    void aLeadHasOneScorePerSurvey() {
+        UUID leadId = knownLead(UUID.randomUUID());
+        as("sales", "sam").body(csat(leadId, null, 4)).when().post("/api/feedback/csat").then().statusCode(201);
+
+        as("marketing", "mia").body(csat(leadId, null, 1)).when().post("/api/feedback/csat")
+                .then().statusCode(409).contentType("application/problem+json");
+        as("marketing", "mia").body("{\"leadId\":\"" + leadId + "\",\"survey\":\"onboarding\",\"score\":5}")
+                .when().post("/api/feedback/csat").then().statusCode(201).body("survey", equalTo("onboarding"));
+        as("marketing", "mia").body("{\"leadId\":\"" + leadId + "\",\"survey\":\"Not A Slug\",\"score\":5}")
+                .when().post("/api/feedback/csat").then().statusCode(422).body("violations[0].field", equalTo("survey"));
     }
 
     @Test

@@ -56,6 +56,17 @@ final class Feedback {
                 .stream().map(record -> EventJson.read(record.value(), type)).toList();
     }
 
+    /** A lead that feedback-service has heard of from its {@code lead.created} event, from the campaign (or none). */
+    static UUID knownLead(UUID campaignId) {
+        UUID leadId = UUID.randomUUID();
+        TopicProbe.publish(LeadEvents.created(leadId, campaignId));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> QuarkusTransaction
+                .requiringNew().call(() -> !Arc.container().instance(EntityManager.class).get()
+                        .createNativeQuery("select 1 from lead_campaign where lead_id = :id")
+                        .setParameter("id", leadId).getResultList().isEmpty()));
+        return leadId;
+    }
+
     /** Whether a consumer of this service has been through the event with this ce_id. */
     static boolean processed(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> !Arc.container().instance(EntityManager.class).get()

@@ -22,4 +22,15 @@ class DashboardPageTest {
         given().when().get("/dashboard.js").then().statusCode(200).body(containsString("/api/view/stream"));
         given().when().get("/dashboard.css").then().statusCode(200);
     }
+
+    @Test
+    void theDashboardIsServedWithSecurityHeaders() {
+        for (String path : new String[] { "/", "/index.html", "/dashboard.js", "/dashboard.css" }) {
+            given().when().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Referrer-Policy", org.hamcrest.Matchers.equalTo("no-referrer"))
+                    .header("X-Content-Type-Options", org.hamcrest.Matchers.equalTo("nosniff"));
+        }
+    }
 }

@@ -77,6 +77,28 @@ class GoalResourceTest {
     }
 
     @Test
+    void aTargetIsCheckedAsItWouldBeStored() {
+        for (String target : new String[] { "0.004", "1E-300000000", "1E+300000000", "100000000000000000", "1E+15" }) {
+            as("executive").body(goalJson("LEADS", target, "[\"sam\"]", "[\"mia\"]", null))
+                    .when().post("/api/goals")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("target"));
+        }
+        as("executive").body(goalJson("REVENUE", "999999999999999.99", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals")
+                .then().statusCode(201).body("target", equalTo(999999999999999.99f));
+    }
+
+    @Test
+    void aPeriodOutsideTheYears1970To9999IsA422() {
+        String json = goalJson("LEADS", "10", "[\"sam\"]", "[\"mia\"]", null)
+                .replaceFirst("\"periodEnd\": \"[^\"]+\"", "\"periodEnd\": \"+999999999-12-31\"");
+        as("executive").body(json).when().post("/api/goals")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("periodEnd"));
+    }
+
+    @Test
     void onlyExecutivesSetGoals() {
         as("marketing").body(goalJson("LEADS", "100", "[\"sam\"]", "[\"mia\"]", null))
                 .when().post("/api/goals").then().statusCode(403);

@@ -2,9 +2,11 @@ package io.smarketing.goals;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smarketing.chassis.messaging.CloudEventRecord;
@@ -32,6 +35,9 @@ class SharedViewTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
 
     @Test
     void theViewIsBuiltFromTheEventsOfEveryTopic() {
@@ -97,6 +103,32 @@ class SharedViewTest {
         assertEquals(4.0f, view.getFloat("campaigns[0].roi"));
     }
 
+    /** A target of 0 could be stored before targets were checked after rounding: it must not break the view. */
+    @Test
+    void aGoalWithAZeroTargetStoredEarlierDoesNotBreakTheView() {
+        UUID campaign = UUID.randomUUID();
+        UUID goal = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into goal (id, name, metric, target, period_start, period_end, sales_owners, marketing_owners,
+                                  campaign_id, created_by, created_at, updated_at)
+                values (:id, 'Legacy zero', 'LEADS', 0.00, current_date - 1, current_date + 1, '{sam}', '{mia}',
+                        :campaign, 'erin', now(), now())""")
+                .setParameter("id", goal).setParameter("campaign", campaign).executeUpdate());
+        try {
+            JsonPath view = view(campaign);
+            assertEquals(goal.toString(), view.getString("goals[0].id"));
+            assertNull(view.get("goals[0].progress.percent"));
+            assertEquals("ACHIEVED", view.getString("goals[0].progress.status"));
+            given().header("Authorization", Tokens.bearer("sales", "sam")).when().get("/api/view")
+                    .then().statusCode(200);
+            given().header("Authorization", Tokens.bearer("sales", "sam")).when().get("/api/goals/" + goal + "/progress")
+                    .then().statusCode(200);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from goal where id = :id")
+                    .setParameter("id", goal).executeUpdate());
+        }
+    }
+
     @Test
     void anInvalidFilterIsA422() {
         given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("from", "yesterday")
@@ -104,6 +136,10 @@ class SharedViewTest {
         given().header("Authorization", Tokens.bearer("sales", "sam"))
                 .queryParam("from", "2026-11-02").queryParam("to", "2026-11-01")
                 .when().get("/api/view").then().statusCode(422);
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("to", "+999999999-12-31")
+                .when().get("/api/view").then().statusCode(422).body("violations[0].field", equalTo("to"));
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("campaignId", "not-a-uuid")
+                .when().get("/api/view").then().statusCode(422).body("violations[0].field", equalTo("campaignId"));
     }
 
     @Test

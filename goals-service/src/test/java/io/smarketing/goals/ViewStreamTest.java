@@ -1,5 +1,7 @@
 package io.smarketing.goals;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,23 +108,105 @@ class ViewStreamTest {
     }
 
     @Test
-    void aBrowserMayPassTheTokenAsAQueryParameter() throws Exception {
+    void aBrowserOpensTheStreamWithASingleUseTicketAndNeverWithATokenInTheUrl() throws Exception {
+        String ticket = given().header("Authorization", Tokens.bearer("executive", "erin"))
+                .when().post("/api/view/stream-tickets")
+                .then().statusCode(201).body("expiresAt", notNullValue()).extract().path("ticket");
         BlockingQueue<JsonPath> views = new LinkedBlockingQueue<>();
-        String token = Tokens.bearer("executive", "erin").substring("Bearer ".length());
-        CompletableFuture<?> reading = subscribe(URI.create(stream + "?access_token=" + token), null, views);
+        CompletableFuture<?> reading = subscribe(URI.create(stream + "?ticket=" + ticket), null, views);
         try {
             assertTrue(views.poll(30, TimeUnit.SECONDS).getMap("funnel").containsKey("leads"));
+            assertEquals(401, status(URI.create(stream + "?ticket=" + ticket), null), "a ticket opens one stream");
+        } finally {
+            reading.cancel(true);
+        }
+        String token = Tokens.bearer("executive", "erin").substring("Bearer ".length());
+        assertEquals(401, status(URI.create(stream + "?access_token=" + token), null));
+        given().when().post("/api/view/stream-tickets").then().statusCode(401);
+    }
+
+    @Test
+    void aTicketIsNotUsedUpByAMalformedFilter() throws Exception {
+        String ticket = given().header("Authorization", Tokens.bearer("sales", "sam"))
+                .when().post("/api/view/stream-tickets").then().statusCode(201).extract().path("ticket");
+
+        assertEquals(422, status(URI.create(stream + "?ticket=" + ticket + "&from=yesterday"), null));
+        BlockingQueue<JsonPath> views = new LinkedBlockingQueue<>();
+        CompletableFuture<?> reading = subscribe(URI.create(stream + "?ticket=" + ticket), null, views);
+        try {
+            assertTrue(views.poll(30, TimeUnit.SECONDS) != null);
         } finally {
             reading.cancel(true);
         }
     }
 
     @Test
+    void theStreamEndsWhenItsTokenExpires() throws Exception {
+        String token = Tokens.token("sales", "short-" + UUID.randomUUID(), Duration.ofSeconds(3), Tokens.AUDIENCE);
+        BlockingQueue<JsonPath> views = new LinkedBlockingQueue<>();
+        CompletableFuture<?> reading = subscribe(stream, "Bearer " + token, views);
+
+        reading.get(20, TimeUnit.SECONDS); // completes only when the server ends the response
+        assertTrue(!views.isEmpty(), "it showed the view until then");
+    }
+
+    @Test
+    void aUserHoldsAtMostTheConfiguredNumberOfStreams() throws Exception {
+        String bearer = Tokens.bearer("sales", "many-" + UUID.randomUUID());
+        List<CompletableFuture<?>> readings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // %test.goals.stream-max-per-user=4
+                BlockingQueue<JsonPath> views = new LinkedBlockingQueue<>();
+                readings.add(subscribe(stream, bearer, views));
+                assertTrue(views.poll(30, TimeUnit.SECONDS) != null);
+            }
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(stream).header("Authorization", bearer)
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+            readings.remove(0).cancel(true);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    status(stream, bearer) == 200);
+        } finally {
+            readings.forEach(reading -> reading.cancel(true));
+        }
+    }
+
+    @Test
     void theStreamRefusesAMissingOrForgedToken() throws Exception {
-        assertEquals(401, http.send(HttpRequest.newBuilder(stream).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode());
-        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(stream + "?access_token=forged")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(401, status(stream, null));
+        assertEquals(401, status(stream, "Bearer forged"));
+        assertEquals(401, status(URI.create(stream + "?ticket=forged"), null));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        String elsewhere = Tokens.token("executive", "erin", Duration.ofMinutes(5), "another-system");
+        given().header("Authorization", "Bearer " + elsewhere).when().get("/api/view").then().statusCode(401);
+        assertEquals(401, status(stream, "Bearer " + elsewhere));
+    }
+
+    @Test
+    void theOpenApiDocumentSaysHowTheStreamIsSecuredAndRefused() {
+        io.restassured.path.json.JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(openApi.getList("paths.'/api/view/stream'.get.security").size() > 0);
+        assertTrue(openApi.getMap("paths.'/api/view/stream'.get.responses").keySet()
+                .containsAll(List.of("200", "401", "403", "422", "429")));
+        assertTrue(openApi.getMap("paths").containsKey("/api/view/stream-tickets"));
+    }
+
+    /** The status a stream request is answered with; the response, if any, is closed at once. */
+    private int status(URI uri, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
     }
 
     private double computations() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smarketing.events.LeadCreated;
@@ -30,6 +31,9 @@ import io.smarketing.testing.Tokens;
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class LeadImportTest {
+
+    @TestHTTPResource("/api/leads/import")
+    java.net.URI importUri;
 
     static RequestSpecification csvAs(String role, String user) {
         return given().header("Authorization", Tokens.bearer(role, user)).contentType("text/csv");
@@ -97,6 +101,39 @@ class LeadImportTest {
                 .body("violations[0].field", equalTo("header"));
         csvAs(MARKETING, "mia").body("").when().post("/api/leads/import")
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413BeforeAnythingIsStored() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        // a valid first line, then 15,000 lines of 600 characters: 9 MB, over leads.import-max-bytes (8 MiB)
+        // before the line limit (20,000)
+        String csv = "email,name,channel\nbig-" + tag + "@acme.com,Ann,WEB\n" + ("x".repeat(599) + "\n").repeat(15_000);
+        csvAs(MARKETING, "mia").body(csv).when().post("/api/leads/import")
+                .then().statusCode(413).contentType("application/problem+json");
+
+        // the same without a length (chunked): counted while it is read
+        var request = java.net.http.HttpRequest.newBuilder(importUri)
+                .header("Authorization", Tokens.bearer(MARKETING, "mia")).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+
+        as(MARKETING, "mia").queryParam("q", "big-" + tag).when().get("/api/leads")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aLineTooLongOrTooWideIsRejectedAlone() {
+        String tag = UUID.randomUUID().toString();
+        csvAs(MARKETING, "mia").body("email,name,channel\nok-" + tag + "@acme.com,Ann,WEB\n"
+                + "x".repeat(5000) + "@acme.com,Bo,WEB\n" + "a,".repeat(10_000) + "a\n")
+                .when().post("/api/leads/import")
+                .then().statusCode(200).body("created", equalTo(1))
+                .body("rejected.line", contains(3, 4));
     }
 
     @Test

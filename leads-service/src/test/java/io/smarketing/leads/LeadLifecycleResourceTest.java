@@ -64,7 +64,7 @@ class LeadLifecycleResourceTest {
         as(MARKETING, "mia").when().post("/api/leads/" + id + "/qualify")
                 .then().statusCode(200).body("stage", equalTo("MQL"));
         Instant beforeAssign = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String slaDueAt = as(SALES, "lena").body("{\"ownerId\":\"sam\"}").when().post("/api/leads/" + id + "/assign")
+        String slaDueAt = as(MARKETING, "mia").body("{\"ownerId\":\"sam\"}").when().post("/api/leads/" + id + "/assign")
                 .then().statusCode(200).body("stage", equalTo("MQL")).body("ownerId", equalTo("sam"))
                 .extract().path("slaDueAt");
         Instant afterAssign = Instant.now();
@@ -85,7 +85,7 @@ class LeadLifecycleResourceTest {
         assertEquals(40, qualified.get("score").asInt());
         JsonNode assigned = awaitEvent(id, LeadAssigned.TYPE);
         assertEquals("sam", assigned.get("ownerId").asText());
-        assertEquals("lena", assigned.get("by").asText());
+        assertEquals("mia", assigned.get("by").asText());
         assertEquals(Instant.parse(slaDueAt), Instant.parse(assigned.get("slaDueAt").asText()));
         JsonNode accepted = awaitEvent(id, LeadAccepted.TYPE);
         assertTrue(accepted.get("withinSla").asBoolean());
@@ -97,7 +97,7 @@ class LeadLifecycleResourceTest {
         as(EXECUTIVE, "erin").when().get("/api/leads/" + id + "/timeline")
                 .then().statusCode(200).body("leadId", equalTo(id))
                 .body("items.type", contains("created", "qualified", "assigned", "accepted", "won"))
-                .body("items.by", contains("mia", "mia", "lena", "sam", "sam"))
+                .body("items.by", contains("mia", "mia", "mia", "sam", "sam"))
                 .body("items.stage", contains("NEW", "MQL", "MQL", "SQL", "WON"))
                 .body("items[2].data.ownerId", equalTo("sam"))
                 .body("items[4].at", notNullValue());
@@ -209,7 +209,30 @@ class LeadLifecycleResourceTest {
     void reassigningToTheCurrentOwnerIsA409() {
         String id = assignedLead("sam");
 
-        conflict(as(SALES, "sam"), id, "assign", "{\"ownerId\":\"sam\"}");
+        conflict(as(MARKETING, "mia"), id, "assign", "{\"ownerId\":\"sam\"}");
+    }
+
+    @Test
+    void aSalesRepCannotTakeOverAColleaguesLeadNorHandOutOne() {
+        String owned = assignedLead("sam");
+        forbidden(as(SALES, "kim"), owned, "assign", "{\"ownerId\":\"kim\"}");
+        forbidden(as(SALES, "sam"), owned, "assign", "{\"ownerId\":\"kim\"}");
+        as(SALES, "kim").when().post("/api/leads/" + owned + "/accept").then().statusCode(403);
+        as(MARKETING, "mia").when().get("/api/leads/" + owned).then().body("ownerId", equalTo("sam"));
+
+        String unowned = mqlLead();
+        forbidden(as(SALES, "kim"), unowned, "assign", "{\"ownerId\":\"sam\"}");
+        as(SALES, "kim").body("{\"ownerId\":\"kim\"}").when().post("/api/leads/" + unowned + "/assign")
+                .then().statusCode(200).body("ownerId", equalTo("kim"));
+    }
+
+    @Test
+    void theOwnerMustBeASalesUser() {
+        String id = mqlLead();
+        as(MARKETING, "mia").body("{\"ownerId\":\"mallory\"}").when().post("/api/leads/" + id + "/assign")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("ownerId"));
+        as(MARKETING, "mia").when().get("/api/leads/" + id).then().body("ownerId", nullValue());
     }
 
     @Test
@@ -222,6 +245,9 @@ class LeadLifecycleResourceTest {
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":-5}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":\"lots\"}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1.234}", "amount");
+        // the platform's one money limit (below 10^15), not the column's 10^17
+        invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1000000000000000}", "amount");
+        invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1E+300000000}", "amount");
         invalid(as(SALES, "sam"), accepted, "lose", "{\"reason\":\"PRICE\",\"note\":\"" + "x".repeat(2001) + "\"}", "note");
         invalid(as(MARKETING, "mia"), mqlLead(), "assign", "{\"ownerId\":\" \"}", "ownerId");
         as(SALES, "sam").body("{\"amount\":").when().post("/api/leads/" + accepted + "/win")

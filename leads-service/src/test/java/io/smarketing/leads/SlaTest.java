@@ -10,7 +10,7 @@ import static io.smarketing.leads.LeadsApi.outboxEvents;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,16 +129,21 @@ class SlaTest {
     }
 
     @Test
-    void aReassignmentAfterABreachGetsItsOwnSla() {
+    void aReassignmentKeepsTheDeadlineAndTheBreachOfItsSlaCycle() {
         String id = assignedLead("sam");
-        makeOverdue(id);
+        Instant due = makeOverdue(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxEvents(id, LeadSlaBreached.TYPE) == 1);
 
         as(MARKETING, "mia").body("{\"ownerId\":\"kim\"}").when().post("/api/leads/" + id + "/assign")
-                .then().statusCode(200).body("ownerId", equalTo("kim")).body("slaBreachedAt", nullValue());
-        makeOverdue(id);
+                .then().statusCode(200).body("ownerId", equalTo("kim")).body("slaBreachedAt", notNullValue())
+                .body("slaDueAt", equalTo(due.toString()));
+        as(MARKETING, "mia").body("{\"ownerId\":\"sam\"}").when().post("/api/leads/" + id + "/assign")
+                .then().statusCode(200).body("slaDueAt", equalTo(due.toString()));
+        monitor.reportDue(Instant.now());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> outboxEvents(id, LeadSlaBreached.TYPE) == 2);
+        assertEquals(1, outboxEvents(id, LeadSlaBreached.TYPE));
+        as(SALES, "sam").when().post("/api/leads/" + id + "/accept")
+                .then().statusCode(200).body("withinSla", equalTo(false));
     }
 
     /** Moves the deadline of the lead's assignment one second into the past; returns the new deadline. */

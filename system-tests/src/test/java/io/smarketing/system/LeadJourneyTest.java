@@ -94,7 +94,7 @@ class LeadJourneyTest {
                 .when().post("/api/leads")
                 .then().statusCode(201).body("stage", equalTo("MQL")).extract().path("id");
 
-        String slaDueAt = as("sales", "lena", Platform.LEADS).body("{\"ownerId\":\"sam\"}")
+        String slaDueAt = as("marketing", "mia", Platform.LEADS).body("{\"ownerId\":\"sam\"}")
                 .when().post("/api/leads/" + leadId + "/assign")
                 .then().statusCode(200).extract().path("slaDueAt");
         Duration followUp = Duration.between(Instant.now(), Instant.parse(slaDueAt));

@@ -122,6 +122,40 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aDateOutsideTheYears1970To9999IsA422OnItsField() {
+        for (String due : new String[] { "+999999999-12-31", "1969-12-31", "+10000-01-01" }) {
+            given().header("Authorization", Tokens.bearer("marketing", "mia")).contentType(ContentType.JSON)
+                    .body("{\"text\":\"dated\",\"channel\":\"WEB\",\"due\":\"" + due + "\"}")
+                    .when().post("/api/probe/notes")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("due"))
+                    .body("violations[0].message", equalTo("must be between 1970-01-01 and 9999-12-31"));
+        }
+        given().header("Authorization", Tokens.bearer("marketing", "mia")).contentType(ContentType.JSON)
+                .body("{\"text\":\"dated\",\"channel\":\"WEB\",\"due\":\"9999-12-31\"}")
+                .when().post("/api/probe/notes").then().statusCode(201);
+    }
+
+    @Test
+    void jsonTooDeepOrANumberTooLongIsA400NotA500() {
+        for (String body : new String[] { "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"text\":" + "1".repeat(5_000) + ",\"channel\":\"WEB\"}",
+                "{\"text\":\"x\",\"channel\":\"WEB\",\"due\":" + "9".repeat(40) + "}" }) {
+            given().header("Authorization", Tokens.bearer("marketing", "mia")).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/probe/notes")
+                    .then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                            .and(org.hamcrest.Matchers.lessThan(500)))
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentNamesARelativeServer() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("servers[0].url", equalTo("/"));
+    }
+
+    @Test
     void healthMetricsAndOpenApiNeedNoToken() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);

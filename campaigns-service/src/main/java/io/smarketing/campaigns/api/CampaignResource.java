@@ -27,6 +27,7 @@ import io.smarketing.campaigns.service.CampaignService;
 import io.smarketing.campaigns.service.PerformanceService;
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.api.QueryParams;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
@@ -61,9 +62,9 @@ public class CampaignResource {
     public Page<StandingResponse> list(@QueryParam("status") String status, @QueryParam("sort") String sort,
             @QueryParam("model") String model, @Valid @BeanParam PageQuery page) {
         return performance.leaderboard(
-                QueryChoice.parse("status", status, CampaignStatus.class, null),
-                QueryChoice.parse("sort", sort, Standing.Ranking.class, Standing.Ranking.NEWEST),
-                QueryChoice.parse("model", model, AttributionModel.class, AttributionModel.FIRST),
+                QueryParams.choice("status", status, CampaignStatus.class, null),
+                QueryParams.choice("sort", sort, Standing.Ranking.class, Standing.Ranking.NEWEST),
+                QueryParams.choice("model", model, AttributionModel.class, AttributionModel.FIRST),
                 page.page, page.size).map(StandingResponse::of);
     }
 
@@ -117,7 +118,7 @@ public class CampaignResource {
     @Path("{id}/performance")
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public PerformanceResponse performance(@PathParam("id") UUID id, @QueryParam("model") String model) {
-        AttributionModel attribution = QueryChoice.parse("model", model, AttributionModel.class, AttributionModel.FIRST);
+        AttributionModel attribution = QueryParams.choice("model", model, AttributionModel.class, AttributionModel.FIRST);
         return PerformanceResponse.of(id, attribution, money.currency(), performance.of(id, attribution));
     }
 

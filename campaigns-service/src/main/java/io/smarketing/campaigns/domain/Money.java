@@ -8,14 +8,13 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.smarketing.events.MoneyLimit;
+
 /**
  * Amounts in the platform currency, at the currency's own number of decimals (JPY 0, EUR and USD 2): budgets and
  * spend must fit it exactly, revenue is rounded to it, and a split never creates or loses a unit.
  */
 public record Money(String currency, int scale) {
-
-    /** What the database columns ({@code numeric(19, 4)}) hold left of the decimal point. */
-    static final int MAX_INTEGER_DIGITS = 15;
 
     public Money {
         if (scale < 0 || scale > 4) {
@@ -31,13 +30,13 @@ public record Money(String currency, int scale) {
 
     /** Why the amount cannot be an amount of this currency, if it cannot. */
     public Optional<String> problemWith(BigDecimal amount) {
+        if (MoneyLimit.exceeds(amount)) {
+            return Optional.of(MoneyLimit.MESSAGE);
+        }
         if (amount.stripTrailingZeros().scale() > scale) {
             return Optional.of(scale == 0
                     ? "must be a whole number of " + currency
                     : "must have at most " + scale + " decimal places in " + currency);
-        }
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            return Optional.of("must be less than 10^" + MAX_INTEGER_DIGITS);
         }
         return Optional.empty();
     }

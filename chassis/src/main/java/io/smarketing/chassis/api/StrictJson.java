@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** Request bodies mean what they say: 3.7 is not a valid count or rating, it is a 422, not a silent 3. */
+/**
+ * Request bodies mean what they say: 3.7 is not a valid count or rating, it is a 422, not a silent 3; a date
+ * outside {@link DateRange} is a 422 too.
+ */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.registerModule(DateRange.jacksonModule());
     }
 }

@@ -37,6 +37,16 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.Violation(field, message)));
     }
 
+    /** 413: the request body is larger than this endpoint reads. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "too-large", "Request too large", detail, null);
+    }
+
+    /** 429: the caller holds as many of something (open streams) as it may. */
+    public static ProblemException tooMany(String detail) {
+        return new ProblemException(429, "too-many-requests", "Too many requests", detail, null);
+    }
+
     /** 403: authenticated, but this caller may not do this to this resource. */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);

@@ -18,12 +18,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smarketing.chassis.api.DateRange;
 import io.smarketing.chassis.messaging.TransientFailures;
 
 /**
@@ -63,7 +65,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+        String message = e instanceof DateRange.OutOfRange ? DateRange.MESSAGE
+                : e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
                 : "has the wrong type" + (e.getTargetType() == null ? "" : ", expected " + e.getTargetType().getSimpleName());
         return respond(new Problem(Problem.type("validation"), "Request breaks a rule", 422,
@@ -72,6 +75,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 2)
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("malformed-json"), "Unreadable JSON", 400,
+                e.getOriginalMessage(), path(uri), null));
+    }
+
+    /** What Jackson refuses to read at all: a number too long or too large for its type, nesting too deep. */
+    @ServerExceptionMapper(priority = 3)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return respond(new Problem(Problem.type("malformed-json"), "Unreadable JSON", 400,
                 e.getOriginalMessage(), path(uri), null));
     }
@@ -143,6 +153,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadableJson(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return unreadable(other, uri);
         }
         return null;
     }

@@ -1,6 +1,8 @@
 package io.smarketing.chassis.security;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -21,6 +23,16 @@ public class Caller {
     /** The user name ({@code upn}, else {@code preferred_username}, else {@code sub}). */
     public String name() {
         return token.getName();
+    }
+
+    /** The roles of the token's {@code groups} claim. */
+    public Set<String> roles() {
+        return token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups());
+    }
+
+    /** When the token stops being valid (its {@code exp} claim). */
+    public Instant tokenExpiresAt() {
+        return Instant.ofEpochSecond(token.getExpirationTime());
     }
 
     public boolean hasRole(String role) {

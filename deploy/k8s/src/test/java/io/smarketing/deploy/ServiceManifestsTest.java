@@ -38,6 +38,10 @@ class ServiceManifestsTest {
             "QUARKUS_SHUTDOWN_TIMEOUT");
     private static final Pattern BOOTSTRAP = Pattern.compile("([a-z0-9-]+)-kafka-bootstrap:(\\d+)");
 
+    static List<ServiceCode> services() {
+        return ServiceCode.all();
+    }
+
     static Stream<Arguments> environmentsAndServices() {
         return Rendered.all().flatMap(environment -> ServiceCode.all().stream().map(service -> Arguments.of(environment, service)));
     }
@@ -150,10 +154,24 @@ class ServiceManifestsTest {
             Map<String, Object> volume = environment.volumeHolding(service.module, location)
                     .orElseThrow(() -> new AssertionError(location + " is on no mounted volume"));
             assertTrue(volume.containsKey("secret"), "the key comes from a Secret");
+            assertEquals(service.config.get("mp.jwt.verify.issuer"), env(environment, service).get("MP_JWT_VERIFY_ISSUER").value(),
+                    "the dev tokens' issuer");
         } else {
             assertTrue(location.startsWith("https://"), "a JWKS is fetched over HTTPS: " + location);
         }
-        assertEquals(service.config.get("mp.jwt.verify.issuer"), env(environment, service).get("MP_JWT_VERIFY_ISSUER").value());
+    }
+
+    /** Production trusts Keycloak: the issuer is the realm the JWKS belongs to, and tokens must be for the platform. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void productionChecksTheIdentityProvidersIssuerAndTheAudience(ServiceCode service) {
+        Rendered prod = Rendered.of("overlays/prod");
+        String issuer = env(prod, service).get("MP_JWT_VERIFY_ISSUER").value();
+        String jwks = env(prod, service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").value();
+
+        assertTrue(issuer.startsWith("https://") && jwks.equals(issuer + "/protocol/openid-connect/certs"),
+                "a Keycloak realm's issuer and its JWKS: " + issuer + ", " + jwks);
+        assertEquals(service.config.get("mp.jwt.verify.audiences"), env(prod, service).get("MP_JWT_VERIFY_AUDIENCES").value());
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -83,6 +83,7 @@ public final class DevTokens {
 
     static String token(PrivateKey key, String role, String user, Duration lifetime) {
         return Jwt.issuer(ISSUER)
+                .audience("smarketing")
                 .upn(user)
                 .subject(user)
                 .groups(role)

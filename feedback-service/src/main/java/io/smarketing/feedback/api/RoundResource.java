@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.api.QueryParams;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
@@ -109,7 +110,7 @@ public class RoundResource {
     public Page<RoundResponse> list(@QueryParam("campaignId") String campaignId, @QueryParam("status") String status,
             @Valid @BeanParam PageQuery page) {
         return rounds.list(QueryParams.uuid("campaignId", campaignId),
-                QueryParams.enumValue("status", status, RoundStatus.class), page.page, page.size)
+                QueryParams.choice("status", status, RoundStatus.class, null), page.page, page.size)
                 .map(RoundResponse::of);
     }
 

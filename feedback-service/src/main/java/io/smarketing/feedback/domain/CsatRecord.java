@@ -21,6 +21,7 @@ public class CsatRecord {
     private UUID leadId;
     @Column(name = "campaign_id")
     private UUID campaignId;
+    private String survey;
     private int score;
     private String comment;
     @Column(name = "recorded_by")
@@ -31,13 +32,17 @@ public class CsatRecord {
     protected CsatRecord() {
     }
 
-    /** {@code campaignId} may be null when neither the caller nor the lead events named one. */
-    public static Recording record(UUID leadId, UUID campaignId, int score, String comment, String by,
+    /** The survey of a score that names none: how the lead was handled. */
+    public static final String DEFAULT_SURVEY = "handling";
+
+    /** {@code campaignId} is the lead's source campaign, null when it came from none. */
+    public static Recording record(UUID leadId, UUID campaignId, String survey, int score, String comment, String by,
             Instant at) {
         CsatRecord csat = new CsatRecord();
         csat.id = UUID.randomUUID();
         csat.leadId = leadId;
         csat.campaignId = campaignId;
+        csat.survey = survey;
         csat.score = score;
         csat.comment = comment == null || comment.isBlank() ? null : comment.strip();
         csat.recordedBy = by;
@@ -59,6 +64,10 @@ public class CsatRecord {
 
     public UUID campaignId() {
         return campaignId;
+    }
+
+    public String survey() {
+        return survey;
     }
 
     public int score() {

@@ -11,6 +11,10 @@ import io.smarketing.feedback.domain.RoundSummaries.CsatTally;
 @ApplicationScoped
 public class CsatRepository implements PanacheRepositoryBase<CsatRecord, UUID> {
 
+    public boolean exists(UUID leadId, String survey) {
+        return count("leadId = ?1 and survey = ?2", leadId, survey) > 0;
+    }
+
     /**
      * The campaign's CSAT scores: those recorded for it, and those recorded without a campaign for a lead
      * that lead events (possibly arriving later) show came from it.

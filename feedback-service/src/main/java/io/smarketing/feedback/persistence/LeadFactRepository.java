@@ -34,17 +34,25 @@ public class LeadFactRepository {
         statements.flush();
     }
 
-    public void rememberCampaign(UUID leadId, UUID campaignId) {
+    /** A lead that lead events named, with its source campaign (null: none); the first campaign named stays. */
+    public void rememberLead(UUID leadId, UUID campaignId) {
         statements.add("""
                 insert into lead_campaign (lead_id, campaign_id) values (?, ?)
-                on conflict (lead_id) do nothing""", leadId, campaignId);
+                on conflict (lead_id) do update set campaign_id = excluded.campaign_id
+                 where lead_campaign.campaign_id is null and excluded.campaign_id is not null""", leadId, campaignId);
     }
 
-    public Optional<UUID> campaignOf(UUID leadId) {
-        List<?> found = entityManager.createNativeQuery("select campaign_id from lead_campaign where lead_id = :lead")
+    /** A lead feedback-service knows of: its id and its source campaign, or null. */
+    public record KnownLead(UUID id, UUID campaignId) {
+    }
+
+    /** The lead, locked until the transaction ends (so two CSATs for it are recorded one after the other). */
+    public Optional<KnownLead> lockLead(UUID leadId) {
+        List<?> found = entityManager.createNativeQuery(
+                "select campaign_id from lead_campaign where lead_id = :lead for update")
                 .setParameter("lead", leadId)
                 .getResultList();
-        return found.stream().findFirst().map(UUID.class::cast);
+        return found.isEmpty() ? Optional.empty() : Optional.of(new KnownLead(leadId, (UUID) found.get(0)));
     }
 
     /**

@@ -31,13 +31,24 @@ public class CsatService {
     }
 
     /**
-     * Without a campaignId, the lead's source campaign (known from lead events) is filled in, so the event
-     * tells consumers which campaign the score belongs to.
+     * Records a lead's score for a survey: only for a lead that lead events told us of (422 otherwise), once
+     * per lead and survey (409 for a second), and always for the lead's own source campaign (a request naming
+     * another one is a 422), so the event tells every consumer which campaign the score belongs to.
      */
     @Transactional
-    public CsatRecord record(UUID leadId, UUID campaignId, int score, String comment, String by) {
-        UUID campaign = campaignId != null ? campaignId : leadFacts.campaignOf(leadId).orElse(null);
-        CsatRecord.Recording recording = CsatRecord.record(leadId, campaign, score, comment, by, Instant.now(clock));
+    public CsatRecord record(UUID leadId, UUID campaignId, String survey, int score, String comment, String by) {
+        LeadFactRepository.KnownLead lead = leadFacts.lockLead(leadId).orElseThrow(() -> ProblemException.unprocessable(
+                "leadId", "no lead " + leadId + " is known (yet): CSAT is for a lead that exists"));
+        if (campaignId != null && !campaignId.equals(lead.campaignId())) {
+            throw ProblemException.unprocessable("campaignId", "must be the lead's source campaign ("
+                    + lead.campaignId() + ") or left out: a score belongs to the campaign the lead came from");
+        }
+        String theSurvey = survey == null ? CsatRecord.DEFAULT_SURVEY : survey;
+        if (records.exists(leadId, theSurvey)) {
+            throw ProblemException.conflict("Lead " + leadId + " already has a CSAT for survey '" + theSurvey + "'");
+        }
+        CsatRecord.Recording recording = CsatRecord.record(leadId, lead.campaignId(), theSurvey, score, comment, by,
+                Instant.now(clock));
         records.persist(recording.csat());
         outbox.publish(recording.event());
         return recording.csat();

@@ -31,10 +31,10 @@ public class FieldReasons {
 
     @Transactional(TxType.MANDATORY)
     public void apply(LeadEvent event) {
+        leadFacts.rememberLead(event.leadId(), event.campaignId());
         if (event.campaignId() == null) {
             return; // a lead from no campaign belongs to no round
         }
-        leadFacts.rememberCampaign(event.leadId(), event.campaignId());
         if (event instanceof LeadRejected rejected) {
             leadFacts.recordOutcome(rejected.leadId(), LeadOutcome.REJECTED, rejected.campaignId(),
                     rejected.reason().name(), rejected.occurredAt());

@@ -20,6 +20,14 @@ public interface GoalsConfig {
     @WithDefault("25s")
     Duration streamHeartbeat();
 
+    /** How long a stream ticket ({@code POST /api/view/stream-tickets}) may wait to open its stream. */
+    @WithDefault("30s")
+    Duration streamTicketTtl();
+
+    /** Live view streams one user may hold open at once on one instance (429 beyond). */
+    @WithDefault("10")
+    int streamMaxPerUser();
+
     /** How many activity rows the view keeps. */
     @WithDefault("200")
     int activityKept();

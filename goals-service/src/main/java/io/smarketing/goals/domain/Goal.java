@@ -110,7 +110,7 @@ public class Goal {
         GoalRules.check(definition);
         name = definition.name().trim();
         metric = definition.metric();
-        target = definition.target().setScale(2, java.math.RoundingMode.HALF_UP);
+        target = GoalRules.roundedTarget(definition.target());
         periodStart = definition.periodStart();
         periodEnd = definition.periodEnd();
         salesOwners = List.copyOf(definition.salesOwners());

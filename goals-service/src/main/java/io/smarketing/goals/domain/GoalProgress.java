@@ -49,7 +49,9 @@ public record GoalProgress(BigDecimal actual, BigDecimal target, BigDecimal perc
         Instant end = endOf(periodEnd);
         double elapsed = elapsedFraction(start, end, now);
         boolean ended = !now.isBefore(end);
-        BigDecimal percent = actual == null ? null : actual.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_UP);
+        // a target of 0 cannot be set any more, but one stored before that rule has no percentage
+        BigDecimal percent = actual == null || target.signum() == 0 ? null
+                : actual.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_UP);
 
         if (isLevel(metric)) {
             GoalStatus status;

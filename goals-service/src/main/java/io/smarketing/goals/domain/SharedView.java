@@ -23,8 +23,9 @@ public record SharedView(
         Instant lastEventAt,
         Filter filter) {
 
+    /** One goal and where it stands; {@code progress} null and {@code problem} set when it could not be computed. */
     public record GoalLine(UUID id, String name, GoalMetric metric, LocalDate periodStart, LocalDate periodEnd,
-            UUID campaignId, GoalProgress progress) {
+            UUID campaignId, GoalProgress progress, String problem) {
     }
 
     public record CampaignLine(UUID id, String name, String status, BigDecimal budget, long leads, BigDecimal revenue,

@@ -6,9 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smarketing.goals.config.GoalsConfig;
+import io.smarketing.goals.domain.Goal;
+import io.smarketing.goals.domain.GoalProgress;
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
@@ -18,6 +21,8 @@ import io.smarketing.goals.persistence.ViewQueries;
 /** Builds the shared view for a filter. */
 @ApplicationScoped
 public class ViewService {
+
+    private static final Logger LOG = Logger.getLogger(ViewService.class);
 
     private static final int RECENT = 20;
 
@@ -41,8 +46,7 @@ public class ViewService {
         ViewNumbers numbers = queries.numbers(filter);
         var goalLines = goals.all().stream()
                 .filter(goal -> filter.campaignId() == null || filter.campaignId().equals(goal.campaignId()))
-                .map(goal -> new SharedView.GoalLine(goal.id(), goal.name(), goal.metric(), goal.periodStart(),
-                        goal.periodEnd(), goal.campaignId(), goals.progress(goal)))
+                .map(this::line)
                 .toList();
         return new SharedView(numbers.funnel(), numbers.revenue(), currency, numbers.rates(), numbers.sla(),
                 goalLines, queries.campaigns(filter),
@@ -50,6 +54,21 @@ public class ViewService {
                         numbers.topRejectionReasons()),
                 numbers.conflicts(), queries.recentActivity(RECENT), queries.lastEventAt(),
                 new SharedView.Filter(filter.from(), filter.to(), filter.campaignId()));
+    }
+
+    /** A goal whose progress cannot be computed is shown as such: it never takes the view, or its stream, down. */
+    private SharedView.GoalLine line(Goal goal) {
+        GoalProgress progress = null;
+        String problem = null;
+        try {
+            progress = goals.progress(goal);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The progress of goal %s (%s) could not be computed; the view shows the others", goal.name(),
+                    goal.id());
+            problem = "its progress could not be computed";
+        }
+        return new SharedView.GoalLine(goal.id(), goal.name(), goal.metric(), goal.periodStart(), goal.periodEnd(),
+                goal.campaignId(), progress, problem);
     }
 
     /** The same view, for callers outside an HTTP request (the live stream). */

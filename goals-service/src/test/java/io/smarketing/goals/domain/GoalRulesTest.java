@@ -3,6 +3,7 @@ package io.smarketing.goals.domain;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,6 +52,27 @@ class GoalRulesTest {
     void aZeroTargetIsRejected() {
         assertEquals("target", brokenField(
                 goal(GoalMetric.REVENUE, "0", List.of("sam"), List.of("mia"), "2026-10-01", "2026-12-31")));
+    }
+
+    @Test
+    void aTargetThatRoundsToZeroIsRejected() {
+        for (String target : new String[] { "0.004", "0.0049999", "1E-300000000" }) {
+            assertEquals("target", brokenField(
+                    goal(GoalMetric.LEADS, target, List.of("sam"), List.of("mia"), "2026-10-01", "2026-12-31")),
+                    target);
+        }
+        assertEquals(new BigDecimal("0.01"), GoalRules.roundedTarget(new BigDecimal("0.005")));
+    }
+
+    @Test
+    void aTargetBeyondTheMoneyLimitIsRejectedWithoutBeingExpanded() {
+        for (String target : new String[] { "1E+15", "100000000000000000", "1E+300000000" }) {
+            assertEquals("target", assertTimeoutPreemptively(java.time.Duration.ofSeconds(1), () -> brokenField(
+                    goal(GoalMetric.REVENUE, target, List.of("sam"), List.of("mia"), "2026-10-01", "2026-12-31"))),
+                    target);
+        }
+        assertEquals(new BigDecimal("999999999999999.99"),
+                GoalRules.roundedTarget(new BigDecimal("999999999999999.99")));
     }
 
     @Test

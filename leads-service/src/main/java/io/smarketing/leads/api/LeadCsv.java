@@ -1,5 +1,7 @@
 package io.smarketing.leads.api;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +31,12 @@ import io.smarketing.leads.service.LeadImport;
 public class LeadCsv {
 
     static final List<String> COLUMNS = List.of("email", "name", "company", "title", "phone", "campaignId", "channel");
+    private static final String UUID_SYNTAX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     static final List<String> REQUIRED = List.of("email", "name", "channel");
+    /** Far more than a row of {@link #COLUMNS} has; a longer row is rejected without being kept whole. */
+    static final int MAX_FIELDS = 32;
+    /** Longer than any valid field (an e-mail address has at most 254 characters). */
+    static final int MAX_FIELD_LENGTH = 1_000;
 
     private final Validator validator;
     private final int maxLines;
@@ -45,18 +52,27 @@ public class LeadCsv {
     }
 
     public List<LeadImport.Line> read(String body) {
-        List<CsvParser.Row> rows = CsvParser.parse(body == null ? "" : body);
-        if (rows.isEmpty()) {
+        return read(new StringReader(body == null ? "" : body));
+    }
+
+    /**
+     * Reads the file as a stream, a record at a time: the first data line past the limit stops the reading
+     * (422), so a file of a million lines costs no more than one of {@code maxLines + 1}.
+     */
+    public List<LeadImport.Line> read(Reader body) {
+        CsvParser parser = new CsvParser(body, MAX_FIELDS, MAX_FIELD_LENGTH);
+        CsvParser.Row header = parser.next();
+        if (header == null) {
             throw ProblemException.unprocessable("header", "the file is empty: its first line must name the columns "
                     + COLUMNS);
         }
-        Map<String, Integer> columns = columns(rows.get(0));
-        if (rows.size() - 1 > maxLines) {
-            throw ProblemException.unprocessable("body", "the file has " + (rows.size() - 1)
-                    + " data lines; at most " + maxLines + " per import");
-        }
-        List<LeadImport.Line> lines = new ArrayList<>(rows.size() - 1);
-        for (CsvParser.Row row : rows.subList(1, rows.size())) {
+        Map<String, Integer> columns = columns(header);
+        List<LeadImport.Line> lines = new ArrayList<>();
+        for (CsvParser.Row row = parser.next(); row != null; row = parser.next()) {
+            if (lines.size() == maxLines) {
+                throw ProblemException.unprocessable("body", "the file has more than " + maxLines
+                        + " data lines; at most " + maxLines + " per import");
+            }
             lines.add(line(row, columns));
         }
         return lines;
@@ -135,7 +151,7 @@ public class LeadCsv {
         if (text == null) {
             return null;
         }
-        if (!text.matches(LeadQuery.UUID_SYNTAX)) {
+        if (!text.matches(UUID_SYNTAX)) {
             errors.add("campaignId: must be a UUID");
             return null;
         }

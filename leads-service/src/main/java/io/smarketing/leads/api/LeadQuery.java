@@ -1,11 +1,9 @@
 package io.smarketing.leads.api;
 
-import java.util.UUID;
-
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
+import io.smarketing.chassis.api.QueryParams;
 import io.smarketing.events.LeadStage;
 import io.smarketing.leads.persistence.LeadRepository;
 
@@ -15,10 +13,7 @@ import io.smarketing.leads.persistence.LeadRepository;
  */
 public class LeadQuery {
 
-    static final String UUID_SYNTAX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
     @QueryParam("stage")
-    @Pattern(regexp = "(NEW|MQL|SQL|WON|LOST|REJECTED)?", message = "must be one of NEW, MQL, SQL, WON, LOST, REJECTED")
     public String stage;
 
     @QueryParam("ownerId")
@@ -26,7 +21,6 @@ public class LeadQuery {
     public String ownerId;
 
     @QueryParam("campaignId")
-    @Pattern(regexp = "(" + UUID_SYNTAX + ")?", message = "must be a UUID")
     public String campaignId;
 
     /** Free text, matched against name, e-mail and company. */
@@ -36,9 +30,9 @@ public class LeadQuery {
 
     LeadRepository.Filter toFilter() {
         return new LeadRepository.Filter(
-                blank(stage) ? null : LeadStage.valueOf(stage),
+                QueryParams.choice("stage", stage, LeadStage.class, null),
                 blank(ownerId) ? null : ownerId.trim(),
-                blank(campaignId) ? null : UUID.fromString(campaignId),
+                QueryParams.uuid("campaignId", campaignId),
                 blank(q) ? null : q.trim());
     }
 

@@ -33,6 +33,7 @@ import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadStage;
 import io.smarketing.events.LossReason;
+import io.smarketing.events.MoneyLimit;
 import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
 import io.smarketing.leads.domain.Lead;
@@ -73,7 +74,7 @@ public class LeadResource {
     }
 
     public record WinRequest(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 17, fraction = 2) BigDecimal amount) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = MoneyLimit.INTEGER_DIGITS, fraction = 2) BigDecimal amount) {
     }
 
     public record LoseRequest(@NotNull LossReason reason, @Size(max = 2000) String note) {
@@ -165,7 +166,8 @@ public class LeadResource {
     @Path("{id}/assign")
     @RolesAllowed({ Roles.MARKETING, Roles.SALES })
     public LeadResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
-        return LeadResponse.of(leads.assign(id, request.ownerId(), caller.name()));
+        Team team = caller.team().orElseThrow(() -> ProblemException.forbidden("Only marketing and sales assign leads"));
+        return LeadResponse.of(leads.assign(id, request.ownerId(), team, caller.name()));
     }
 
     @POST

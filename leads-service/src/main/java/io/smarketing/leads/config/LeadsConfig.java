@@ -9,6 +9,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smarketing.events.Channel;
+import io.smarketing.leads.domain.AssignmentRules;
 import io.smarketing.leads.domain.ConflictRules;
 import io.smarketing.leads.domain.ScoringRules;
 
@@ -27,6 +28,13 @@ public interface LeadsConfig {
     @WithDefault("24")
     @WithConverter(HoursOrDuration.class)
     Duration followUpHours();
+
+    /**
+     * The sales users leads may be assigned to: user names as the tokens carry them, or prefixes ending in
+     * {@code *}. The default is the demo team and the names the tests use; a deployment lists its own.
+     */
+    @WithDefault("sam,sally,sota,sam-*")
+    Set<String> salesUsers();
 
     /** Touches by both teams closer together than this conflict; hours or a duration, like follow-up-hours. */
     @WithDefault("24")
@@ -47,6 +55,10 @@ public interface LeadsConfig {
     /** The most data lines one CSV import may hold. */
     @WithDefault("20000")
     int importMaxLines();
+
+    /** The most bytes one CSV import may hold (8 MiB: 20,000 lines of about 400 characters). */
+    @WithDefault("8388608")
+    long importMaxBytes();
 
     Scoring scoring();
 
@@ -125,6 +137,10 @@ public interface LeadsConfig {
         channels.put(Channel.OTHER, c.other());
         return new ScoringRules(channels, s.company(), s.title(), s.seniorTitle(), s.seniorTitleWords(), s.phone(),
                 s.campaign(), s.businessEmail(), s.freeEmailDomains(), mqlThreshold());
+    }
+
+    default AssignmentRules assignmentRules() {
+        return new AssignmentRules(salesUsers(), followUpHours());
     }
 
     default ConflictRules conflictRules() {

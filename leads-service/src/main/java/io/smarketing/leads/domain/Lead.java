@@ -140,16 +140,33 @@ public class Lead {
         return new LeadQualified(id, campaignId, stage, score, by, now);
     }
 
-    /** Gives the MQL to a sales rep (again, to another rep), who owes an answer by {@code now + followUp}. */
-    public LeadAssigned assign(String newOwner, Duration followUp, String by, Instant now) {
+    /**
+     * Gives the MQL to a sales rep. Marketing may give any MQL to any sales user; a sales rep may only take an
+     * MQL nobody owns, for themselves (403 otherwise), so a rep can never take over a colleague's lead. The
+     * owner owes an answer by {@code now + followUp} of the first assignment of this SLA cycle: a reassignment
+     * keeps that deadline, and a breach already reported stays reported (the cycle ends with the answer or a
+     * re-qualification).
+     */
+    public LeadAssigned assign(String newOwner, Team team, AssignmentRules rules, String by, Instant now) {
         LeadStage next = permit(LeadAction.ASSIGN, by);
+        if (team == Team.SALES && isAssigned()) {
+            throw ProblemException.forbidden("Lead " + id + " is owned by " + ownerId
+                    + "; reassigning a lead that has an owner is marketing's");
+        }
+        if (team == Team.SALES && !newOwner.equals(by)) {
+            throw ProblemException.forbidden("A sales rep may assign an MQL only to themselves, not to " + newOwner);
+        }
+        if (!rules.isSalesUser(newOwner)) {
+            throw ProblemException.unprocessable("ownerId", newOwner + " is not a sales user");
+        }
         if (newOwner.equals(ownerId)) {
-            // re-assigning to the same rep would quietly restart their SLA clock
+            // re-assigning to the same rep says nothing new
             throw ProblemException.conflict("Lead " + id + " is already assigned to " + ownerId);
         }
         ownerId = newOwner;
-        slaDueAt = now.plus(followUp);
-        slaBreachedAt = null;
+        if (slaDueAt == null) {
+            slaDueAt = now.plus(rules.followUp());
+        }
         moveTo(next, now);
         return new LeadAssigned(id, campaignId, stage, ownerId, slaDueAt, by, now);
     }

@@ -4,7 +4,10 @@ package io.smarketing.leads.domain;
 public enum LeadAction {
     /** Marketing makes a NEW lead an MQL, or re-qualifies a REJECTED one. */
     QUALIFY(false),
-    /** Marketing or sales give an MQL to a sales rep, who then owes an answer by the SLA. */
+    /**
+     * Marketing gives an MQL to a sales rep (or to another one), or a sales rep takes an unowned MQL; the owner
+     * then owes an answer by the SLA ({@link Lead#assign} has the rules of who may).
+     */
     ASSIGN(false),
     /** The owning rep takes the MQL on: it becomes an SQL. */
     ACCEPT(true),

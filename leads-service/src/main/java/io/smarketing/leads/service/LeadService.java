@@ -21,6 +21,7 @@ import io.smarketing.events.LossReason;
 import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
 import io.smarketing.leads.config.LeadsConfig;
+import io.smarketing.leads.domain.AssignmentRules;
 import io.smarketing.leads.domain.CampaignReplica;
 import io.smarketing.leads.domain.ConflictRules;
 import io.smarketing.leads.domain.Lead;
@@ -47,6 +48,7 @@ public class LeadService {
     private final LeadsConfig config;
     private final ScoringRules scoring;
     private final ConflictRules conflicts;
+    private final AssignmentRules assignment;
     private final String currency;
     private final Clock clock;
 
@@ -61,6 +63,7 @@ public class LeadService {
         this.config = config;
         this.scoring = config.scoringRules();
         this.conflicts = config.conflictRules();
+        this.assignment = config.assignmentRules();
         this.currency = currency;
         this.clock = clock;
     }
@@ -99,8 +102,8 @@ public class LeadService {
     }
 
     @Transactional
-    public Lead assign(UUID id, String ownerId, String by) {
-        return change(id, lead -> lead.assign(ownerId.trim(), config.followUpHours(), by, Instant.now(clock)));
+    public Lead assign(UUID id, String ownerId, Team team, String by) {
+        return change(id, lead -> lead.assign(ownerId.trim(), team, assignment, by, Instant.now(clock)));
     }
 
     @Transactional

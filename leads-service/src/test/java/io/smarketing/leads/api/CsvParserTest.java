@@ -101,4 +101,18 @@ class CsvParserTest {
         assertEquals(List.of(), parse(""));
         assertEquals(List.of(), parse("\uFEFF\n\n"));
     }
+
+    @Test
+    void aRecordKeepsAtMostItsLimitsAndSaysItWasCut() {
+        CsvParser parser = new CsvParser(new java.io.StringReader("a,b,c,d\nxxxxxxxx,y\n\"open"), 3, 5);
+
+        CsvParser.Row wide = parser.next();
+        assertEquals(List.of("a", "b", "c"), wide.fields());
+        assertEquals("more than 3 fields", wide.error());
+        CsvParser.Row long_ = parser.next();
+        assertEquals(List.of("xxxxx", "y"), long_.fields());
+        assertEquals("field 1 is longer than 5 characters", long_.error());
+        assertEquals("a quoted field is not closed", parser.next().error());
+        assertNull(parser.next());
+    }
 }

@@ -116,12 +116,38 @@ class LeadCsvTest {
     void moreLinesThanTheLimitAreRefused() {
         String six = "email,name,channel\n" + "a@b.com,A,WEB\n".repeat(6);
 
-        assertProblem("the file has 6 data lines; at most 5 per import", six);
+        assertProblem("the file has more than 5 data lines; at most 5 per import", six);
     }
 
     private static void assertProblem(String expected, String csv) {
         ProblemException problem = assertThrows(ProblemException.class, () -> CSV.read(csv));
         assertEquals(422, problem.status());
         assertTrue(problem.getMessage().startsWith(expected), problem.getMessage());
+    }
+
+    /** An endless file of one-letter lines: the reading stops at the first line past the limit. */
+    @Test
+    void aFileIsReadOnlyUpToTheFirstLinePastTheLimit() {
+        int[] read = { 0 };
+        java.io.Reader endless = new java.io.Reader() {
+            private final char[] header = "email,name,channel\n".toCharArray();
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++, read[0]++) {
+                    buffer[offset + i] = read[0] < header.length ? header[read[0]] : read[0] % 2 == 0 ? 'a' : '\n';
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        ProblemException problem = assertThrows(ProblemException.class, () -> CSV.read(endless));
+
+        assertEquals(422, problem.status());
+        assertTrue(read[0] < 64 * 1024, "read " + read[0] + " characters");
     }
 }

@@ -34,8 +34,8 @@ import io.smarketing.events.LeadStage;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
 import io.smarketing.events.LossReason;
-import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
+import io.smarketing.events.RejectionReason;
 
 class LeadTest {
 
@@ -47,6 +47,7 @@ class LeadTest {
             Set.of(), 0, 0, 0, Set.of(), 60);
     private static final ConflictRules CONFLICTS = new ConflictRules(Duration.ofHours(24));
     private static final String REP = "sam";
+    private static final AssignmentRules ASSIGNMENT = new AssignmentRules(Set.of(REP, "kim"), FOLLOW_UP);
 
     static Lead newLead() {
         return Lead.capture(details(Channel.WEB), RULES, "mia", T0).lead();
@@ -58,7 +59,7 @@ class LeadTest {
 
     static Lead assigned() {
         Lead lead = mql();
-        lead.assign(REP, FOLLOW_UP, "mia", T0.plusSeconds(60));
+        lead.assign(REP, Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(60));
         return lead;
     }
 
@@ -95,7 +96,7 @@ class LeadTest {
         Instant at = T0.plusSeconds(3600);
         switch (action) {
             case QUALIFY -> lead.qualify("mia", at);
-            case ASSIGN -> lead.assign("kim", FOLLOW_UP, "mia", at);
+            case ASSIGN -> lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", at);
             case ACCEPT -> lead.accept(REP, at);
             case REJECT -> lead.reject(RejectionReason.NOT_A_FIT, "no", REP, at);
             case WIN -> lead.win(BigDecimal.TEN, "JPY", REP, at);
@@ -177,7 +178,7 @@ class LeadTest {
     void assigningSetsTheOwnerAndTheSlaDeadline() {
         Lead lead = mql();
 
-        LeadAssigned event = lead.assign(REP, FOLLOW_UP, "mia", T0.plusSeconds(60));
+        LeadAssigned event = lead.assign(REP, Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(60));
 
         assertEquals(REP, lead.ownerId());
         assertEquals(T0.plusSeconds(60).plus(FOLLOW_UP), lead.slaDueAt());
@@ -187,25 +188,69 @@ class LeadTest {
     }
 
     @Test
-    void reassigningToAnotherRepRestartsTheSlaClock() {
-        Lead lead = assigned();
-
-        lead.assign("kim", FOLLOW_UP, "sam", T0.plusSeconds(600));
-
-        assertEquals("kim", lead.ownerId());
-        assertEquals(T0.plusSeconds(600).plus(FOLLOW_UP), lead.slaDueAt());
-    }
-
-    @Test
-    void reassigningToTheSameRepIsAConflictSoTheirClockCannotBeReset() {
+    void reassigningKeepsTheDeadlineOfTheSlaCycleAndItsBreach() {
         Lead lead = assigned();
         Instant due = lead.slaDueAt();
 
-        ProblemException problem = assertThrows(ProblemException.class,
-                () -> lead.assign(REP, FOLLOW_UP, REP, T0.plusSeconds(600)));
+        LeadAssigned event = lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", due.plusSeconds(600));
+        lead.assign(REP, Team.MARKETING, ASSIGNMENT, "mia", due.plusSeconds(700));
 
-        assertEquals(409, problem.status());
+        assertEquals(REP, lead.ownerId());
         assertEquals(due, lead.slaDueAt());
+        assertEquals(due, event.slaDueAt());
+        assertFalse(lead.accept(REP, due.plusSeconds(800)).withinSla());
+    }
+
+    @Test
+    void aNewSlaCycleAfterReQualifyingHasItsOwnDeadline() {
+        Lead lead = rejected();
+        lead.qualify("mia", T0.plusSeconds(900));
+
+        lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(1000));
+
+        assertEquals(T0.plusSeconds(1000).plus(FOLLOW_UP), lead.slaDueAt());
+    }
+
+    /** Who may assign: the acting team, whether the MQL has an owner, and to whom → the outcome. */
+    static List<Arguments> whoMayAssign() {
+        return List.of(
+                Arguments.of(Team.MARKETING, false, "sam", 0),
+                Arguments.of(Team.MARKETING, true, "kim", 0),
+                Arguments.of(Team.SALES, false, "by-self", 0),
+                Arguments.of(Team.SALES, false, REP, 403),
+                Arguments.of(Team.SALES, true, "by-self", 403),
+                Arguments.of(Team.SALES, true, REP, 403),
+                Arguments.of(Team.MARKETING, false, "mallory", 422),
+                Arguments.of(Team.MARKETING, true, REP, 409));
+    }
+
+    @ParameterizedTest(name = "{0}, owned {1}, to {2} → {3}")
+    @MethodSource("whoMayAssign")
+    void onlyMarketingReassignsAndSalesOnlyTakesAnUnownedLeadForThemselves(Team team, boolean owned, String to,
+            int expected) {
+        Lead lead = owned ? assigned() : mql();
+        String by = team == Team.SALES ? "kim" : "mia";
+        String owner = to.equals("by-self") ? by : to;
+        List<Object> before = snapshot(lead);
+        if (expected == 0) {
+            lead.assign(owner, team, ASSIGNMENT, by, T0.plusSeconds(300));
+            assertEquals(owner, lead.ownerId());
+            return;
+        }
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> lead.assign(owner, team, ASSIGNMENT, by, T0.plusSeconds(300)));
+        assertEquals(expected, problem.status());
+        assertEquals(before, snapshot(lead));
+    }
+
+    @Test
+    void theSalesTeamNamesUsersOrPrefixes() {
+        AssignmentRules rules = new AssignmentRules(Set.of("sam", "sales-*"), FOLLOW_UP);
+        assertTrue(rules.isSalesUser("sam"));
+        assertTrue(rules.isSalesUser("sales-ann"));
+        assertFalse(rules.isSalesUser("sales"));
+        assertFalse(rules.isSalesUser("samuel"));
+        assertFalse(rules.isSalesUser("mia"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.smarketing.chassis.probe;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ import io.smarketing.events.Channel;
 @Path("/api/probe/notes")
 public class ProbeResource {
 
-    public record NoteRequest(@NotBlank @Size(max = 50) String text, @NotNull Channel channel) {
+    /** {@code due} is only read, to test how bodies take dates. */
+    public record NoteRequest(@NotBlank @Size(max = 50) String text, @NotNull Channel channel, LocalDate due) {
     }
 
     public record NoteResponse(UUID id) {

@@ -1,0 +1,54 @@
+package io.smarketing.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Requests exactly as given (any bytes, any header), answered with the status and, unless it is an event stream
+ * (which never ends), the body. For the authorization matrix and the fuzz test.
+ */
+final class RawHttp {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    record Request(String method, String url, Map<String, String> headers, byte[] body) {
+
+        static Request of(String method, String url, Map<String, String> headers, String body) {
+            return new Request(method, url, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer send(Request request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(30))
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(builder::header);
+        try {
+            HttpResponse<InputStream> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            try (InputStream body = response.body()) {
+                String text = contentType.startsWith("text/event-stream") ? ""
+                        : new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                return new Answer(response.statusCode(), contentType, text);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.url() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -60,7 +60,7 @@ window.SmarketingTrend = (function () {
     });
     const every = Math.max(1, Math.ceil(points.length / 8));
     points.forEach((p, i) => {
-      if (i % every === 0 || i === points.length - 1) {
+      if ((points.length - 1 - i) % every === 0) { // evenly spaced, ending with the latest bucket
         svg.append(node('text', { x: x(i), y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#666' },
           p.start.slice(5)));
       }

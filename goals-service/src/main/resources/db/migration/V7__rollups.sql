@@ -73,6 +73,8 @@ create index feedback_entry_fact_time on feedback_entry_fact (occurred_at);
 create index csat_fact_time on csat_fact (occurred_at);
 create index spend_fact_time on spend_fact (occurred_at);
 
+-- Per day and campaign (no campaign is the nil UUID), and per day over all campaigns under the key
+-- ffffffff-ffff-ffff-ffff-ffffffffffff, so that a read of every campaign takes one row per day.
 -- The columns are the measures of fact_contribution (and of io.smarketing.goals.persistence.Measure).
 create table view_rollup (
     day           date    not null,
@@ -129,3 +131,13 @@ from fact_contribution group by 1, 2;
 insert into view_rollup_reason (day, campaign_id, reason, rejected)
 select (at at time zone 'UTC')::date, campaign_id, reason, sum(value)
 from fact_contribution where measure = 'rejected' and reason is not null group by 1, 2, 3;
+
+insert into view_rollup (day, campaign_id, leads, mqls, sqls, won, lost, rejected, revenue, sla_assigned, sla_met,
+                         sla_breached, conflicts, quality_sum, quality_count, csat_sum, csat_count, spend)
+select day, 'ffffffff-ffff-ffff-ffff-ffffffffffff', sum(leads), sum(mqls), sum(sqls), sum(won), sum(lost),
+       sum(rejected), sum(revenue), sum(sla_assigned), sum(sla_met), sum(sla_breached), sum(conflicts),
+       sum(quality_sum), sum(quality_count), sum(csat_sum), sum(csat_count), sum(spend)
+from view_rollup group by day;
+
+insert into view_rollup_reason (day, campaign_id, reason, rejected)
+select day, 'ffffffff-ffff-ffff-ffff-ffffffffffff', reason, sum(rejected) from view_rollup_reason group by day, reason;

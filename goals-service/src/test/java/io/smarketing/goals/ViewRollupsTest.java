@@ -62,6 +62,7 @@ import io.smarketing.testing.TopicProbe;
 class ViewRollupsTest {
 
     private static final String NO_CAMPAIGN = "00000000-0000-0000-0000-000000000000";
+    private static final String ALL_CAMPAIGNS = "ffffffff-ffff-ffff-ffff-ffffffffffff";
 
     @Inject
     EntityManager entityManager;
@@ -243,9 +244,12 @@ class ViewRollupsTest {
         Map<String, Map<String, BigDecimal>> slots = new TreeMap<>();
         FACT_AGGREGATES.forEach((column, rows) -> {
             for (Tuple row : tuples("""
-                    select ((f.at at time zone 'UTC')::date)::text || ' ' || coalesce(f.campaign_id::text, '%s') as slot,
+                    select ((f.at at time zone 'UTC')::date)::text || ' ' || coalesce(f.campaign_id::text, '%1$s') as slot,
                            sum(f.value) as value
-                    from (%s) as f(at, campaign_id, value) group by 1""".formatted(NO_CAMPAIGN, rows))) {
+                    from (%3$s) as f(at, campaign_id, value) group by 1
+                    union all
+                    select ((f.at at time zone 'UTC')::date)::text || ' %2$s', sum(f.value)
+                    from (%3$s) as f(at, campaign_id, value) group by 1""".formatted(NO_CAMPAIGN, ALL_CAMPAIGNS, rows))) {
                 put(slots, row.get("slot", String.class), column, decimal(row.get("value")));
             }
         });
@@ -264,10 +268,13 @@ class ViewRollupsTest {
 
     private Map<String, Long> reasonsFromFacts() {
         return tuples("""
-                select ((rejected_at at time zone 'UTC')::date)::text || ' ' || coalesce(campaign_id::text, '%s')
+                select ((rejected_at at time zone 'UTC')::date)::text || ' ' || coalesce(campaign_id::text, '%1$s')
                        || ' ' || rejection_reason as slot, count(*) as n
+                from lead_fact where rejected_at is not null and rejection_reason is not null group by 1
+                union all
+                select ((rejected_at at time zone 'UTC')::date)::text || ' %2$s ' || rejection_reason, count(*)
                 from lead_fact where rejected_at is not null and rejection_reason is not null group by 1"""
-                .formatted(NO_CAMPAIGN)).stream()
+                .formatted(NO_CAMPAIGN, ALL_CAMPAIGNS)).stream()
                 .collect(Collectors.toMap(r -> r.get("slot", String.class), r -> ((Number) r.get("n")).longValue(),
                         (a, b) -> a, TreeMap::new));
     }

@@ -33,6 +33,12 @@ import io.smarketing.goals.domain.ViewSeries;
 public class ViewQueries {
 
     private static final String CAMPAIGN = "(:anyCampaign or campaign_id = :campaign)";
+    /** The rollup rows of the filter: one campaign's, or the all-campaigns sum. */
+    private static final String ROLLUP_OF_FILTER = "campaign_id = case when :anyCampaign then '%s'::uuid else :campaign end"
+            .formatted(ViewRollups.ALL_CAMPAIGNS);
+    /** The rollup rows of each campaign of the filter. */
+    private static final String ROLLUP_PER_CAMPAIGN = "campaign_id <> '%s' and %s"
+            .formatted(ViewRollups.ALL_CAMPAIGNS, CAMPAIGN);
     private static final String PARTIAL_DAYS = "((at >= :from1 and at < :to1) or (at >= :from2 and at < :to2))";
 
     private final EntityManager entityManager;
@@ -43,15 +49,17 @@ public class ViewQueries {
 
     /** How the measures of a window are grouped: not at all, by campaign, or by day. */
     private enum Grouping {
-        NONE("''", "''"), CAMPAIGN("campaign_id::text", "campaign_id::text"),
-        DAY("day::text", "((at at time zone 'UTC')::date)::text");
+        NONE("''", "''", ROLLUP_OF_FILTER), CAMPAIGN("campaign_id::text", "campaign_id::text", ROLLUP_PER_CAMPAIGN),
+        DAY("day::text", "((at at time zone 'UTC')::date)::text", ROLLUP_OF_FILTER);
 
         final String ofRollup;
         final String ofFacts;
+        final String rollupRows;
 
-        Grouping(String ofRollup, String ofFacts) {
+        Grouping(String ofRollup, String ofFacts, String rollupRows) {
             this.ofRollup = ofRollup;
             this.ofFacts = ofFacts;
+            this.rollupRows = rollupRows;
         }
     }
 
@@ -64,9 +72,10 @@ public class ViewQueries {
                         where day >= :firstDay and day < :endDay and %1$s
                     union all
                     select reason, value from fact_contribution
-                        where measure = 'rejected' and reason is not null and %2$s and %1$s
+                        where measure = 'rejected' and reason is not null and %2$s and %3$s
                 ) reasons
-                group by reason order by sum(rejected) desc, reason limit 5""".formatted(CAMPAIGN, PARTIAL_DAYS),
+                group by reason order by sum(rejected) desc, reason limit 5""".formatted(ROLLUP_OF_FILTER, PARTIAL_DAYS,
+                CAMPAIGN),
                 filter).getResultList();
         return new ViewNumbers(
                 new ViewNumbers.Funnel(totals.count(Measure.LEADS), totals.count(Measure.MQLS),
@@ -140,12 +149,12 @@ public class ViewQueries {
         List<Tuple> rows = query("""
                 select grouped, %1$s from (
                     select %4$s as grouped, %2$s from view_rollup
-                        where day >= :firstDay and day < :endDay and %6$s
+                        where day >= :firstDay and day < :endDay and %8$s
                     union all
                     select %5$s, %3$s from fact_contribution where %7$s and %6$s group by 1
                 ) parts
                 group by grouped""".formatted(sums, measures, pivot, grouping.ofRollup, grouping.ofFacts, CAMPAIGN,
-                PARTIAL_DAYS), filter).getResultList();
+                PARTIAL_DAYS, grouping.rollupRows), filter).getResultList();
         Map<String, Totals> groups = new LinkedHashMap<>();
         for (Tuple row : rows) {
             Totals totals = new Totals();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -34,6 +35,11 @@ public class ViewRollups {
 
     /** The rollups' key for facts of no campaign. */
     public static final UUID NO_CAMPAIGN = new UUID(0, 0);
+    /**
+     * The rollups' key for the sum over all campaigns (no campaign included), so a read of every campaign
+     * reads one row per day rather than one per day and campaign.
+     */
+    public static final UUID ALL_CAMPAIGNS = new UUID(-1, -1);
 
     private static final String CONTRIBUTIONS = """
             select (at at time zone 'UTC')::date as day, campaign_id, measure, reason, sum(value) as value
@@ -86,9 +92,11 @@ public class ViewRollups {
         final Map<Slot, Map<String, BigDecimal>> rejections = new HashMap<>();
 
         void add(Slot slot, Measure measure, String reason, BigDecimal value) {
-            totals.computeIfAbsent(slot, s -> new Totals()).add(measure, value);
-            if (measure == Measure.REJECTED && reason != null) {
-                rejections.computeIfAbsent(slot, s -> new HashMap<>()).merge(reason, value, BigDecimal::add);
+            for (Slot counted : List.of(slot, new Slot(slot.day(), ALL_CAMPAIGNS))) {
+                totals.computeIfAbsent(counted, s -> new Totals()).add(measure, value);
+                if (measure == Measure.REJECTED && reason != null) {
+                    rejections.computeIfAbsent(counted, s -> new HashMap<>()).merge(reason, value, BigDecimal::add);
+                }
             }
         }
     }

@@ -95,7 +95,7 @@ create table view_rollup (
     csat_sum      bigint  not null default 0,
     csat_count    bigint  not null default 0,
     spend         numeric not null default 0,
-    primary key (day, campaign_id)
+    primary key (campaign_id, day) -- a read takes one campaign's (or the all-campaigns) days
 );
 
 create table view_rollup_reason (
@@ -103,7 +103,7 @@ create table view_rollup_reason (
     campaign_id uuid   not null,
     reason      text   not null,
     rejected    bigint not null,
-    primary key (day, campaign_id, reason)
+    primary key (campaign_id, day, reason)
 );
 
 -- The facts projected before this migration.

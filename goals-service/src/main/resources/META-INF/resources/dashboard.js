@@ -138,6 +138,7 @@
           .filter((part) => part).join(' · '));
     }));
     $('#last-event').textContent = time(view.lastEventAt);
+    window.SmarketingTrend.show(token, view.filter.campaignId, lang);
   }
 
   function renderGoal(goal) {

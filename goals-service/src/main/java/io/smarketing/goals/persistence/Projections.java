@@ -19,7 +19,8 @@ import io.smarketing.chassis.persistence.StatementBatch;
  * Writes the view's fact tables. Every write is an upsert that converges whatever the order or number of
  * deliveries: times of first reaching a stage keep the earliest value, descriptive columns take the latest
  * event of their aggregate (Kafka keeps each aggregate's events in order). Writes are collected in the
- * transaction's {@link StatementBatch} and sent by {@link #flush()}, once per consumer batch.
+ * transaction's {@link StatementBatch} and sent by {@link #flush()}, once per consumer batch, which keeps the
+ * {@link ViewRollups} in step in the same transaction.
  */
 @ApplicationScoped
 public class Projections {
@@ -49,10 +50,14 @@ public class Projections {
 
     private final EntityManager entityManager;
     private final StatementBatch statements;
+    private final TouchedFacts touched;
+    private final ViewRollups rollups;
 
-    Projections(EntityManager entityManager, StatementBatch statements) {
+    Projections(EntityManager entityManager, StatementBatch statements, TouchedFacts touched, ViewRollups rollups) {
         this.entityManager = entityManager;
         this.statements = statements;
+        this.touched = touched;
+        this.rollups = rollups;
     }
 
     /** Column values a lead event sets: {@code first} keep their earliest value, {@code latest} are replaced. */
@@ -82,6 +87,7 @@ public class Projections {
         setColumns(parameters, change.first(), FIRST_COLUMNS);
         setColumns(parameters, change.latest(), LATEST_COLUMNS);
         statements.add(LEAD_UPSERT, parameters);
+        touched.lead(change.leadId());
         if (change.campaignId() != null) {
             knownCampaign(change.campaignId());
         }
@@ -100,6 +106,7 @@ public class Projections {
         statements.add("""
                 insert into touch_fact (touch_id, lead_id, campaign_id, team, conflict, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""", touchId, leadId, campaignId, team, conflict, at);
+        touched.touch(touchId);
     }
 
     public void campaignDescribed(UUID campaignId, String name, BigDecimal budget, UUID goalId, Instant at) {
@@ -124,6 +131,7 @@ public class Projections {
         statements.add("""
                 insert into spend_fact (event_id, campaign_id, amount, occurred_at) values (?, ?, ?, ?)
                 on conflict do nothing""", eventId, campaignId, amount, at);
+        touched.spend(eventId);
     }
 
     public void feedbackEntry(UUID roundId, String author, UUID campaignId, String team, Integer leadQuality,
@@ -135,12 +143,14 @@ public class Projections {
                     lead_quality = excluded.lead_quality, occurred_at = excluded.occurred_at
                 where feedback_entry_fact.occurred_at <= excluded.occurred_at""",
                 roundId, author, campaignId, team, leadQuality, at);
+        touched.feedbackEntry(roundId, author);
     }
 
     public void csat(UUID csatId, UUID leadId, UUID campaignId, int score, Instant at) {
         statements.add("""
                 insert into csat_fact (csat_id, lead_id, campaign_id, score, occurred_at) values (?, ?, ?, ?, ?)
                 on conflict do nothing""", csatId, leadId, campaignId, score, at);
+        touched.csat(csatId);
     }
 
     public void activity(String eventId, String type, String subject, String summary, String actor, UUID campaignId,
@@ -151,9 +161,15 @@ public class Projections {
                 eventId, type, subject, summary, actor, campaignId, at);
     }
 
-    /** Sends the writes collected in this transaction (a consumer batch's) to the database. */
+    /**
+     * Sends the writes collected in this transaction (a consumer batch's) to the database, and adds to the
+     * rollups what they changed: the written rows' contributions after, less before.
+     */
     public void flush() {
+        TouchedFacts.Keys keys = touched.take();
+        ViewRollups.Contributions before = rollups.read(keys, true);
         statements.flush();
+        rollups.addDifference(before, rollups.read(keys, false));
     }
 
     /** Keeps the newest {@code keep} activity rows. */

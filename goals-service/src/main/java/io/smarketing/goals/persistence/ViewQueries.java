@@ -3,25 +3,43 @@ package io.smarketing.goals.persistence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
+import io.smarketing.goals.domain.ViewSeries;
 
 /**
- * Reads the fact tables for a filter. Every number counts events by when they happened: a lead counts as
- * an MQL in the window in which it became one.
+ * Reads the view's numbers for a filter. Every number counts events by when they happened: a lead counts as
+ * an MQL in the window in which it became one. A window's whole UTC days come from the rollups, only its
+ * partial first and last day from the facts (through the same contribution views the rollups are kept
+ * with), so a read costs days × campaigns, not the history's facts.
  */
 @ApplicationScoped
 public class ViewQueries {
 
-    private static final UUID NO_CAMPAIGN = new UUID(0, 0);
+    private static final String CAMPAIGN = "(:anyCampaign or campaign_id = :campaign)";
+    /** The rollup rows of the filter: one campaign's, or the all-campaigns sum. */
+    private static final String ROLLUP_OF_FILTER = "campaign_id = case when :anyCampaign then '%s'::uuid else :campaign end"
+            .formatted(ViewRollups.ALL_CAMPAIGNS);
+    /** The rollup rows of each campaign of the filter. */
+    private static final String ROLLUP_PER_CAMPAIGN = "campaign_id <> '%s' and %s"
+            .formatted(ViewRollups.ALL_CAMPAIGNS, CAMPAIGN);
+    private static final String PARTIAL_DAYS = "((at >= :from1 and at < :to1) or (at >= :from2 and at < :to2))";
 
     private final EntityManager entityManager;
 
@@ -29,72 +47,89 @@ public class ViewQueries {
         this.entityManager = entityManager;
     }
 
-    public ViewNumbers numbers(ViewFilter filter) {
-        Object[] leads = (Object[]) query("""
-                select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),
-                       count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),
-                       coalesce(sum(amount) filter (where %s), 0),
-                       count(*) filter (where %s),
-                       count(*) filter (where within_sla and %s),
-                       count(*) filter (where (%s) or (within_sla = false and sla_breached_at is null and %s))
-                from lead_fact""".formatted(window("created_at"), window("mql_at"), window("sql_at"),
-                window("won_at"), window("lost_at"), window("rejected_at"), window("won_at"),
-                window("assigned_at"), window("responded_at"), window("sla_breached_at"), window("responded_at")),
-                filter).getSingleResult();
-        Object[] feedback = (Object[]) query("""
-                select (select avg(lead_quality) from feedback_entry_fact
-                            where team = 'SALES' and lead_quality is not null and %s),
-                       (select avg(score) from csat_fact where %s),
-                       (select count(*) from csat_fact where %s),
-                       (select count(*) from touch_fact where conflict is not null and %s)"""
-                .formatted(window("occurred_at"), window("occurred_at"), window("occurred_at"),
-                        window("occurred_at")), filter).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> reasons = query("""
-                select rejection_reason, count(*) from lead_fact where rejection_reason is not null and %s
-                group by rejection_reason order by count(*) desc, rejection_reason limit 5"""
-                .formatted(window("rejected_at")), filter).getResultList();
+    /** How the measures of a window are grouped: not at all, by campaign, or by day. */
+    private enum Grouping {
+        NONE("''", "''", ROLLUP_OF_FILTER), CAMPAIGN("campaign_id::text", "campaign_id::text", ROLLUP_PER_CAMPAIGN),
+        DAY("day::text", "((at at time zone 'UTC')::date)::text", ROLLUP_OF_FILTER);
 
+        final String ofRollup;
+        final String ofFacts;
+        final String rollupRows;
+
+        Grouping(String ofRollup, String ofFacts, String rollupRows) {
+            this.ofRollup = ofRollup;
+            this.ofFacts = ofFacts;
+            this.rollupRows = rollupRows;
+        }
+    }
+
+    public ViewNumbers numbers(ViewFilter filter) {
+        Totals totals = totals(filter, Grouping.NONE).getOrDefault("", new Totals());
+        @SuppressWarnings("unchecked")
+        List<Tuple> reasons = query("""
+                select reason, sum(rejected) as rejected from (
+                    select reason, rejected from view_rollup_reason
+                        where day >= :firstDay and day < :endDay and %1$s
+                    union all
+                    select reason, value from fact_contribution
+                        where measure = 'rejected' and reason is not null and %2$s and %3$s
+                ) reasons
+                group by reason order by sum(rejected) desc, reason limit 5""".formatted(ROLLUP_OF_FILTER, PARTIAL_DAYS,
+                CAMPAIGN),
+                filter).getResultList();
         return new ViewNumbers(
-                new ViewNumbers.Funnel(count(leads[0]), count(leads[1]), count(leads[2]), count(leads[3]),
-                        count(leads[4]), count(leads[5])),
-                money(leads[6]),
-                ViewNumbers.Sla.of(count(leads[7]), count(leads[8]), count(leads[9])),
-                average(feedback[0]), average(feedback[1]), count(feedback[2]),
-                reasons.stream().map(r -> new ViewNumbers.ReasonCount((String) r[0], count(r[1]))).toList(),
-                count(feedback[3]));
+                new ViewNumbers.Funnel(totals.count(Measure.LEADS), totals.count(Measure.MQLS),
+                        totals.count(Measure.SQLS), totals.count(Measure.WON), totals.count(Measure.LOST),
+                        totals.count(Measure.REJECTED)),
+                money(totals.get(Measure.REVENUE)),
+                ViewNumbers.Sla.of(totals.count(Measure.SLA_ASSIGNED), totals.count(Measure.SLA_MET),
+                        totals.count(Measure.SLA_BREACHED)),
+                average(totals, Measure.QUALITY_SUM, Measure.QUALITY_COUNT),
+                average(totals, Measure.CSAT_SUM, Measure.CSAT_COUNT), totals.count(Measure.CSAT_COUNT),
+                reasons.stream().map(r -> new ViewNumbers.ReasonCount(r.get("reason", String.class),
+                        ((Number) r.get("rejected")).longValue())).toList(),
+                totals.count(Measure.CONFLICTS));
     }
 
     /** Leads, revenue, spend and ROI per campaign, best revenue first. */
     public List<SharedView.CampaignLine> campaigns(ViewFilter filter) {
+        Map<String, Totals> byCampaign = totals(filter, Grouping.CAMPAIGN);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query("""
-                select c.campaign_id, c.name, c.status, c.budget,
-                       (select count(*) from lead_fact l where l.campaign_id = c.campaign_id and %s),
-                       (select coalesce(sum(amount), 0) from lead_fact l where l.campaign_id = c.campaign_id and %s),
-                       (select coalesce(sum(amount), 0) from spend_fact s where s.campaign_id = c.campaign_id and %s)
-                from campaign_fact c where (:anyCampaign or campaign_id = :campaign)"""
-                .formatted(window("created_at", "l."), window("won_at", "l."), window("occurred_at", "s.")),
-                filter).getResultList();
-        return rows.stream().map(r -> {
-            BigDecimal revenue = money(r[5]);
-            BigDecimal spend = money(r[6]);
+        List<Tuple> campaigns = ofCampaign("""
+                select campaign_id, name, status, budget from campaign_fact where %s""".formatted(CAMPAIGN), filter)
+                .getResultList();
+        return campaigns.stream().map(c -> {
+            UUID id = c.get("campaign_id", UUID.class);
+            Totals totals = byCampaign.getOrDefault(id.toString(), new Totals());
+            BigDecimal revenue = money(totals.get(Measure.REVENUE));
+            BigDecimal spend = money(totals.get(Measure.SPEND));
             BigDecimal roi = spend.signum() == 0 ? null
                     : revenue.subtract(spend).divide(spend, 4, RoundingMode.HALF_UP);
-            return new SharedView.CampaignLine((UUID) r[0], (String) r[1], (String) r[2], money(r[3]), count(r[4]),
-                    revenue, spend, roi);
+            return new SharedView.CampaignLine(id, c.get("name", String.class), c.get("status", String.class),
+                    money((BigDecimal) c.get("budget")), totals.count(Measure.LEADS), revenue, spend, roi);
         }).sorted((a, b) -> b.revenue().compareTo(a.revenue())).toList();
+    }
+
+    /** The trend numbers per UTC day of the window, for the days that have any. */
+    public Map<LocalDate, ViewSeries.Numbers> daily(ViewFilter filter) {
+        Map<LocalDate, ViewSeries.Numbers> days = new LinkedHashMap<>();
+        totals(filter, Grouping.DAY).forEach((day, totals) -> days.put(LocalDate.parse(day), new ViewSeries.Numbers(
+                totals.count(Measure.LEADS), totals.count(Measure.MQLS), totals.count(Measure.SQLS),
+                totals.count(Measure.WON), money(totals.get(Measure.REVENUE)), totals.count(Measure.SLA_MET),
+                totals.count(Measure.SLA_BREACHED))));
+        return days;
     }
 
     public List<SharedView.Activity> recentActivity(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select a.type, a.subject, a.summary, a.actor, a.occurred_at, c.name
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                select a.type, a.subject, a.summary, a.actor, a.occurred_at, c.name as campaign
                 from activity a left join campaign_fact c on c.campaign_id = a.campaign_id
-                order by a.occurred_at desc, a.event_id limit :limit""")
+                order by a.occurred_at desc, a.event_id limit :limit""", Tuple.class)
                 .setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> new SharedView.Activity((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (Instant) r[4], (String) r[5])).toList();
+        return rows.stream().map(r -> new SharedView.Activity(r.get("type", String.class),
+                r.get("subject", String.class), r.get("summary", String.class), r.get("actor", String.class),
+                r.get("occurred_at", Instant.class), r.get("campaign", String.class))).toList();
     }
 
     public Instant lastEventAt() {
@@ -102,33 +137,73 @@ public class ViewQueries {
                 .getSingleResult() instanceof Instant last ? last : null;
     }
 
+    /** Every measure summed per group: the rollups' whole days plus the facts' partial days. */
+    private Map<String, Totals> totals(ViewFilter filter, Grouping grouping) {
+        String measures = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
+        String sums = Arrays.stream(Measure.values()).map(m -> "sum(%1$s) as %1$s".formatted(m.column()))
+                .collect(Collectors.joining(", "));
+        String pivot = Arrays.stream(Measure.values())
+                .map(m -> "sum(value) filter (where measure = '%1$s') as %1$s".formatted(m.column()))
+                .collect(Collectors.joining(", "));
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query("""
+                select grouped, %1$s from (
+                    select %4$s as grouped, %2$s from view_rollup
+                        where day >= :firstDay and day < :endDay and %8$s
+                    union all
+                    select %5$s, %3$s from fact_contribution where %7$s and %6$s group by 1
+                ) parts
+                group by grouped""".formatted(sums, measures, pivot, grouping.ofRollup, grouping.ofFacts, CAMPAIGN,
+                PARTIAL_DAYS, grouping.rollupRows), filter).getResultList();
+        Map<String, Totals> groups = new LinkedHashMap<>();
+        for (Tuple row : rows) {
+            Totals totals = new Totals();
+            for (Measure measure : Measure.values()) {
+                totals.add(measure, (BigDecimal) row.get(measure.column()));
+            }
+            groups.put(row.get("grouped", String.class), totals);
+        }
+        return groups;
+    }
+
+    /**
+     * A read of the window's numbers: its whole days [firstDay, endDay) read from the rollups, and the instants
+     * [from1, to1) and [from2, to2) before and after them read from the facts (either may be empty).
+     */
     private Query query(String sql, ViewFilter filter) {
-        return entityManager.createNativeQuery(sql)
-                .setParameter("from", filter.fromOrBeginning())
-                .setParameter("to", filter.toOrEnd())
+        Instant from = filter.fromOrBeginning();
+        Instant to = filter.toOrEnd();
+        Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
+        if (firstDay.isBefore(from)) {
+            firstDay = firstDay.plus(1, ChronoUnit.DAYS);
+        }
+        Instant endDay = to.truncatedTo(ChronoUnit.DAYS);
+        if (endDay.isBefore(firstDay)) { // no midnight inside the window: all of it is partial
+            firstDay = to;
+            endDay = to;
+        }
+        return ofCampaign(sql, filter)
+                .setParameter("firstDay", LocalDate.ofInstant(firstDay, ZoneOffset.UTC))
+                .setParameter("endDay", LocalDate.ofInstant(endDay, ZoneOffset.UTC))
+                .setParameter("from1", from)
+                .setParameter("to1", firstDay)
+                .setParameter("from2", endDay.isAfter(from) ? endDay : to)
+                .setParameter("to2", to);
+    }
+
+    /** A read of the filter's campaign (or all of them). */
+    private Query ofCampaign(String sql, ViewFilter filter) {
+        return entityManager.createNativeQuery(sql, Tuple.class)
                 .setParameter("anyCampaign", filter.campaignId() == null)
-                .setParameter("campaign", filter.campaignId() == null ? NO_CAMPAIGN : filter.campaignId());
+                .setParameter("campaign", filter.campaignId() == null ? ViewRollups.NO_CAMPAIGN : filter.campaignId());
     }
 
-    private static String window(String timeColumn) {
-        return window(timeColumn, "");
+    private static BigDecimal money(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** The time and campaign conditions every number shares, on one time column of a table alias. */
-    private static String window(String timeColumn, String alias) {
-        return "(%1$s%2$s >= :from and %1$s%2$s < :to and (:anyCampaign or %1$scampaign_id = :campaign))"
-                .formatted(alias, timeColumn);
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private static BigDecimal money(Object value) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal average(Object value) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+    private static BigDecimal average(Totals totals, Measure sum, Measure count) {
+        return totals.count(count) == 0 ? null
+                : totals.get(sum).divide(totals.get(count), 2, RoundingMode.HALF_UP);
     }
 }

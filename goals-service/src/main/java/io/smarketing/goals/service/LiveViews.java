@@ -13,8 +13,9 @@ import io.smarketing.goals.domain.ViewFilter;
 
 /**
  * The current view per filter, computed once per change however many read it: plain reads and the live
- * streams of one filter share the view computed after the latest change. Computing a view reads the facts
- * of its window, so fifty open dashboards or a hundred reads a second must not mean as many computations.
+ * streams of one filter share the view computed after the latest change. Computing a view reads the rollups
+ * and partial days of its window and every goal's progress, so fifty open dashboards or a hundred reads a
+ * second must not mean as many computations.
  */
 @ApplicationScoped
 public class LiveViews {

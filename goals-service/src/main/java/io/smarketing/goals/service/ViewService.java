@@ -1,5 +1,10 @@
 package io.smarketing.goals.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -9,12 +14,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.Goal;
 import io.smarketing.goals.domain.GoalProgress;
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
+import io.smarketing.goals.domain.ViewSeries;
 import io.smarketing.goals.persistence.Projections;
 import io.smarketing.goals.persistence.ViewQueries;
 
@@ -31,10 +38,12 @@ public class ViewService {
     private final GoalsConfig config;
     private final Projections projections;
     private final String currency;
+    private final Clock clock;
 
     ViewService(ViewQueries queries, GoalService goals, GoalsConfig config, Projections projections,
-            @ConfigProperty(name = "smarketing.currency") String currency) {
+            @ConfigProperty(name = "smarketing.currency") String currency, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
         this.projections = projections;
         this.currency = currency;
         this.goals = goals;
@@ -69,6 +78,29 @@ public class ViewService {
         }
         return new SharedView.GoalLine(goal.id(), goal.name(), goal.metric(), goal.periodStart(), goal.periodEnd(),
                 goal.campaignId(), progress, problem);
+    }
+
+    /**
+     * The trend of the filter's window per bucket. An open end is the end of today (UTC); an open start is 30
+     * days back for days, the Monday eleven weeks before this week's for weeks.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public ViewSeries series(ViewFilter filter, ViewSeries.Bucket bucket) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Instant to = filter.to() != null ? filter.to() : today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate defaultStart = bucket == ViewSeries.Bucket.DAY ? today.minusDays(29)
+                : bucket.startOf(today).minusWeeks(11);
+        Instant from = filter.from() != null ? filter.from() : defaultStart.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!from.isBefore(to)) {
+            throw ProblemException.unprocessable("from", "must be before to (" + to + ")");
+        }
+        long buckets = bucket.count(from, to);
+        if (buckets > ViewSeries.MAX_BUCKETS) {
+            throw ProblemException.unprocessable("from", "the window spans " + buckets + " " + bucket.name().toLowerCase()
+                    + "s; a series has at most " + ViewSeries.MAX_BUCKETS + " buckets");
+        }
+        return ViewSeries.of(bucket, from, to, filter.campaignId(),
+                queries.daily(new ViewFilter(from, to, filter.campaignId())));
     }
 
     /** The same view, for callers outside an HTTP request (the live stream). */

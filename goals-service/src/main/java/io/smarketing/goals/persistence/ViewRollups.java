@@ -1,0 +1,167 @@
+package io.smarketing.goals.persistence;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.smarketing.chassis.persistence.StatementBatch;
+
+/**
+ * Keeps {@code view_rollup} and {@code view_rollup_reason} equal to the facts' contributions summed per UTC day
+ * and campaign. The facts' upserts alone decide how events merge (earliest stage times, latest descriptions,
+ * insert-once rows, replaced feedback entries); the rollups add what that changed: the contributions of the
+ * written rows after the writes less their contributions before. A redelivered event that changes no row
+ * changes no rollup, a late event moves exactly what it moved in the facts.
+ */
+@ApplicationScoped
+public class ViewRollups {
+
+    /** The rollups' key for facts of no campaign. */
+    public static final UUID NO_CAMPAIGN = new UUID(0, 0);
+    /**
+     * The rollups' key for the sum over all campaigns (no campaign included), so a read of every campaign
+     * reads one row per day rather than one per day and campaign.
+     */
+    public static final UUID ALL_CAMPAIGNS = new UUID(-1, -1);
+
+    private static final String CONTRIBUTIONS = """
+            select (at at time zone 'UTC')::date as day, campaign_id, measure, reason, sum(value) as value
+            from (
+                select campaign_id, measure, reason, at, value from lead_contribution where lead_id = any(?)
+                union all select campaign_id, measure, reason, at, value from touch_contribution
+                    where touch_id = any(?)
+                union all select campaign_id, measure, reason, at, value from feedback_contribution
+                    where round_id = any(?) and (round_id, author) in (select * from unnest(?::uuid[], ?::text[]))
+                union all select campaign_id, measure, reason, at, value from csat_contribution where csat_id = any(?)
+                union all select campaign_id, measure, reason, at, value from spend_contribution
+                    where event_id = any(?)
+            ) written
+            group by 1, 2, 3, 4""";
+    /** Rows that are updated in place are locked first, so no other transaction changes them between the reads. */
+    private static final String LOCK = """
+            with leads as (select lead_id from lead_fact where lead_id = any(?) order by lead_id for update),
+                 entries as (select round_id from feedback_entry_fact
+                     where round_id = any(?) and (round_id, author) in (select * from unnest(?::uuid[], ?::text[]))
+                     order by round_id, author for update)
+            select (select count(*) from leads) + (select count(*) from entries)""";
+    private static final String ADD = """
+            insert into view_rollup (day, campaign_id, %s) values (?, ?, %s)
+            on conflict (day, campaign_id) do update set %s""".formatted(
+            Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", ")),
+            String.join(", ", Collections.nCopies(Measure.values().length, "?")),
+            Arrays.stream(Measure.values()).map(m -> m.column() + " = view_rollup." + m.column() + " + excluded." + m.column())
+                    .collect(Collectors.joining(", ")));
+    private static final String ADD_REASON = """
+            insert into view_rollup_reason (day, campaign_id, reason, rejected) values (?, ?, ?, ?)
+            on conflict (day, campaign_id, reason) do update set rejected = view_rollup_reason.rejected + excluded.rejected""";
+    /** Rollup rows in one order in every transaction, so two consumers adding to the same days never deadlock. */
+    private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::day).thenComparing(Slot::campaignId);
+
+    private final EntityManager entityManager;
+    private final StatementBatch statements;
+
+    ViewRollups(EntityManager entityManager, StatementBatch statements) {
+        this.entityManager = entityManager;
+        this.statements = statements;
+    }
+
+    /** One day of one campaign. */
+    record Slot(LocalDate day, UUID campaignId) {
+    }
+
+    /** What some fact rows add to the rollups: per slot its measures, and its rejections per reason. */
+    static final class Contributions {
+        final Map<Slot, Totals> totals = new HashMap<>();
+        final Map<Slot, Map<String, BigDecimal>> rejections = new HashMap<>();
+
+        void add(Slot slot, Measure measure, String reason, BigDecimal value) {
+            for (Slot counted : List.of(slot, new Slot(slot.day(), ALL_CAMPAIGNS))) {
+                totals.computeIfAbsent(counted, s -> new Totals()).add(measure, value);
+                if (measure == Measure.REJECTED && reason != null) {
+                    rejections.computeIfAbsent(counted, s -> new HashMap<>()).merge(reason, value, BigDecimal::add);
+                }
+            }
+        }
+    }
+
+    /** The contributions of the touched rows as they are now; {@code lock} locks the rows updated in place. */
+    Contributions read(TouchedFacts.Keys keys, boolean lock) {
+        Contributions contributions = new Contributions();
+        if (keys.isEmpty()) {
+            return contributions;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            if (lock) {
+                try (PreparedStatement locking = connection.prepareStatement(LOCK)) {
+                    setArrays(locking, connection, keys.leads(), keys.rounds(), keys.rounds(), keys.authors());
+                    locking.executeQuery().close();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(CONTRIBUTIONS)) {
+                setArrays(select, connection, keys.leads(), keys.touches(), keys.rounds(), keys.rounds(),
+                        keys.authors(), keys.csats(), keys.spends());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        contributions.add(new Slot(rows.getObject("day", LocalDate.class),
+                                rows.getObject("campaign_id", UUID.class)), Measure.of(rows.getString("measure")),
+                                rows.getString("reason"), rows.getBigDecimal("value"));
+                    }
+                }
+            }
+        });
+        return contributions;
+    }
+
+    /** Adds {@code after} less {@code before} to the rollups, skipping slots that did not change. */
+    void addDifference(Contributions before, Contributions after) {
+        Map<Slot, Totals> changes = new TreeMap<>(ORDER);
+        after.totals.forEach((slot, totals) -> changes.computeIfAbsent(slot, s -> new Totals()).add(totals));
+        before.totals.forEach((slot, totals) -> changes.computeIfAbsent(slot, s -> new Totals()).subtract(totals));
+        changes.forEach((slot, change) -> {
+            if (!change.isZero()) {
+                Object[] parameters = new Object[2 + Measure.values().length];
+                parameters[0] = slot.day();
+                parameters[1] = slot.campaignId();
+                for (Measure measure : Measure.values()) {
+                    parameters[2 + measure.ordinal()] = change.get(measure);
+                }
+                statements.add(ADD, parameters);
+            }
+        });
+        Map<Slot, Map<String, BigDecimal>> reasons = new TreeMap<>(ORDER);
+        after.rejections.forEach((slot, counts) -> counts.forEach((reason, n) ->
+                reasons.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n, BigDecimal::add)));
+        before.rejections.forEach((slot, counts) -> counts.forEach((reason, n) ->
+                reasons.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n.negate(), BigDecimal::add)));
+        reasons.forEach((slot, counts) -> counts.forEach((reason, n) -> {
+            if (n.signum() != 0) {
+                statements.add(ADD_REASON, slot.day(), slot.campaignId(), reason, n);
+            }
+        }));
+        statements.flush();
+    }
+
+    private static void setArrays(PreparedStatement statement, Connection connection, Object[]... arrays)
+            throws SQLException {
+        for (int i = 0; i < arrays.length; i++) {
+            statement.setArray(i + 1, connection.createArrayOf(arrays[i] instanceof UUID[] ? "uuid" : "text", arrays[i]));
+        }
+    }
+}

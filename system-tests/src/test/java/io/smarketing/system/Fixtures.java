@@ -50,7 +50,7 @@ final class Fixtures {
             "POST /api/feedback/rounds/{id}/entries", "POST /api/feedback/rounds/{id}/close", "POST /api/feedback/csat",
             "GET /api/feedback/csat/{id}",
             "GET /api/goals", "POST /api/goals", "GET /api/goals/{id}", "PUT /api/goals/{id}",
-            "GET /api/goals/{id}/progress", "GET /api/goals/{id}/plan", "GET /api/view",
+            "GET /api/goals/{id}/progress", "GET /api/goals/{id}/plan", "GET /api/view", "GET /api/view/series",
             "POST /api/view/stream-tickets", "GET /api/view/stream");
 
     /** A request {@code user} (of {@code role}) may make with success; for sales, on a lead they own. */
@@ -100,6 +100,7 @@ final class Fixtures {
             case "GET /api/goals/{id}/progress" -> call("/api/goals/" + goal() + "/progress");
             case "GET /api/goals/{id}/plan" -> call("/api/goals/" + goal() + "/plan");
             case "GET /api/view" -> call("/api/view?from=2026-01-01&to=2026-12-31");
+            case "GET /api/view/series" -> call("/api/view/series?from=2026-01-01&to=2026-12-31&bucket=week");
             case "POST /api/view/stream-tickets" -> call("/api/view/stream-tickets");
             case "GET /api/view/stream" -> call("/api/view/stream");
             default -> throw new AssertionError("No fixture for " + operation.key() + ": add one to Fixtures");

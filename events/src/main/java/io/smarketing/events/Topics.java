@@ -18,7 +18,7 @@ public final class Topics {
     /** Published by goals-service. */
     public static final String GOALS = "smarketing.goals.v1";
 
-    /** The four event topics, in the order DESIGN.md §3 lists them. */
+    /** The four event topics, in the order the root README lists them. */
     public static final List<String> EVENT_TOPICS = List.of(LEADS, CAMPAIGNS, FEEDBACK, GOALS);
 
     private static final Map<String, String> PUBLISHERS = Map.of(LEADS, "leads-service", CAMPAIGNS,

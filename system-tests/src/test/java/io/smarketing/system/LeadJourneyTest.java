@@ -119,7 +119,7 @@ class LeadJourneyTest {
         assertEquals(Instant.parse(slaDueAt), Instant.parse(timeline.getString("items[2].data.slaDueAt")));
     }
 
-    /** Planned and launched in campaigns-service as DESIGN.md §4 describes; returns its id. */
+    /** Planned and launched in campaigns-service through its REST API; returns its id. */
     private static String launchedCampaign(String tag) {
         String id = as("marketing", "mia", Platform.CAMPAIGNS)
                 .body("{\"name\":\"Journey " + tag + "\",\"channel\":\"EVENT\",\"budget\":300000,"

@@ -110,7 +110,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         public synchronized void start() {
             if (running == null) {
                 try {
-                    // Durable as in production: the embedded default of synchronous_commit=off would let a
+                    // Durable as in production: the embedded default, asynchronous commit, would let a
                     // SIGKILL of the server lose commits that were already answered.
                     running = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir)
                             .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")

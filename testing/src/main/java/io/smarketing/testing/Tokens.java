@@ -24,7 +24,7 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** {@code "Bearer …"} for a user with one role of DESIGN.md §5. */
+    /** {@code "Bearer …"} for a user with one role (marketing, sales or executive). */
     public static String bearer(String role, String user) {
         return "Bearer " + Jwt.issuer("smarketing").audience(AUDIENCE).upn(user).groups(role).expiresIn(3600)
                 .sign(privateKey());

@@ -28,6 +28,6 @@ class DurableCommitsTest {
 
     @Test
     void theTestServerItselfCommitsSynchronously() {
-        assertEquals("on", database.serverDefault("synchronous_commit"), "the embedded default is off");
+        assertEquals("on", database.serverDefault("synchronous_commit"), "the embedded default commits asynchronously");
     }
 }

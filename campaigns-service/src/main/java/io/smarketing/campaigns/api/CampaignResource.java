@@ -33,7 +33,7 @@ import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.CampaignStatus;
 
-/** Campaigns: marketing writes, everyone reads (DESIGN.md §5). Responses carry the version as an ETag. */
+/** Campaigns: marketing writes, everyone reads. Responses carry the version as an ETag. */
 @Path("/api/campaigns")
 public class CampaignResource {
 

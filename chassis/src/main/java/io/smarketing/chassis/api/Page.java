@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
-/** One page of a list endpoint: {@code {items, total, page, size}} (DESIGN.md §4). */
+/** One page of a list endpoint: {@code {items, total, page, size}}. */
 public record Page<T>(List<T> items, long total, int page, int size) {
 
     /** One page of a Panache query, with the total count of its rows. */

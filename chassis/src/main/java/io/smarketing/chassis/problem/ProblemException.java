@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A client-visible failure that services throw from their domain and service layers; the chassis maps it
- * to problem+json. The factory methods are the vocabulary of DESIGN.md §4.
+ * to problem+json. The factory methods name every error the APIs answer with.
  */
 public class ProblemException extends RuntimeException {
 

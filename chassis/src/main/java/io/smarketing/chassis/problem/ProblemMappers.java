@@ -29,7 +29,7 @@ import io.smarketing.chassis.api.DateRange;
 import io.smarketing.chassis.messaging.TransientFailures;
 
 /**
- * Turns every failure into {@code application/problem+json} (DESIGN.md §4): 400 malformed JSON, 422 rule
+ * Turns every failure into {@code application/problem+json} (RFC 9457): 400 malformed JSON, 422 rule
  * violations with {@code violations}, 401/403, 404, 409; 503 with {@code Retry-After} while the database is
  * away. Unexpected errors become a 500 whose detail is only an error id to quote; the stack trace goes to the
  * log, never to the client.

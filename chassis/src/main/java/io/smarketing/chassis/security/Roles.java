@@ -1,6 +1,6 @@
 package io.smarketing.chassis.security;
 
-/** The roles of DESIGN.md §5, as they appear in a token's {@code groups} claim. */
+/** The three roles (marketing, sales, executive; the root README has what each may do), as they appear in a token's {@code groups} claim. */
 public final class Roles {
 
     public static final String MARKETING = "marketing";

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.smarketing.events.GoalMetric;
 
-/** The one picture sales, marketing and executives share (DESIGN.md §4, {@code GET /api/view}). */
+/** The one picture sales, marketing and executives share ({@code GET /api/view}). */
 public record SharedView(
         ViewNumbers.Funnel funnel,
         BigDecimal revenue,

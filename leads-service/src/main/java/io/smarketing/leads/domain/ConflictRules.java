@@ -10,7 +10,7 @@ import io.smarketing.events.Team;
 
 /**
  * When a touch clashes with the other team's work or with the approved message, so that a customer never
- * gets conflicting or duplicate messages (DESIGN.md §4). A conflicting touch is still recorded: the
+ * gets conflicting or duplicate messages. A conflicting touch is still recorded: the
  * conflict is a signal for both teams, not a refusal.
  *
  * @param touchWindow how close together touches by both teams count as a conflict

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.smarketing.events.LeadStage;
 
-/** Every state (each stage; MQL both unassigned and assigned) × every action, against the table of DESIGN.md §4. */
+/** Every state (each stage; MQL both unassigned and assigned) × every action, against the lifecycle table in the leads-service README. */
 class LeadLifecycleTest {
 
     /** The allowed transitions, written out by hand; everything not listed is forbidden. */

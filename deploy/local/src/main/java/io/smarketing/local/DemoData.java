@@ -1,9 +1,6 @@
 package io.smarketing.local;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +33,9 @@ import io.smarketing.local.DemoPlan.LeadSpec;
 import io.smarketing.local.DemoPlan.Person;
 import io.smarketing.local.DemoPlan.Spend;
 import io.smarketing.local.DemoPlan.Step;
+import io.smarketing.platform.Addresses;
+import io.smarketing.platform.Platform;
+import io.smarketing.platform.Service;
 
 import static io.smarketing.local.DemoPlan.CAMPAIGNS;
 import static io.smarketing.local.DemoPlan.CSV_HEADER;
@@ -55,16 +55,12 @@ import static io.smarketing.local.DemoPlan.topReasons;
  * quarter, campaigns with spend, 300 leads at every stage of the funnel, touches (a few in conflict), CSAT and
  * feedback rounds. Everything goes through the services' public APIs, as the people of a small team would do
  * it: erin (executive) sets the goals, mia and mo (marketing) run the campaigns and capture the leads, sam,
- * sally and sota (sales) follow them up.
- *
- * <pre>
- * DemoData --keys &lt;dir&gt; --goals &lt;url&gt; --leads &lt;url&gt; --campaigns &lt;url&gt; --feedback &lt;url&gt;
- * </pre>
+ * sally and sota (sales) follow them up. {@code ./smarketing up} loads it once per state folder.
  *
  * Deterministic: a fixed seed gives the same people, companies and journeys every time (only the times are
- * "now": the services stamp events when they happen). Prints one summary line; any answer it did not expect
- * stops it with exit code 1 and the service's problem+json on stderr. It loads nothing when it finds its
- * campaigns already there, so running it twice never doubles the data.
+ * "now": the services stamp events when they happen). Says what it did in one summary line; any answer it did
+ * not expect stops it with the service's problem+json. It loads nothing when it finds its campaigns already
+ * there, so running it twice never doubles the data.
  */
 public final class DemoData {
 
@@ -105,31 +101,13 @@ public final class DemoData {
         this.feedback = urls.get("feedback");
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length && args[i].startsWith("--"); i += 2) {
-            options.put(args[i].substring(2), args[i + 1].replaceAll("/+$", ""));
+    /** Loads the demo data into a running platform (unless it is there already) and says what it did. */
+    static String load(PrivateKey key, Addresses addresses) {
+        Map<String, String> urls = new HashMap<>();
+        for (Service service : Platform.SERVICES) {
+            urls.put(service.database(), addresses.url(service.name()));
         }
-        if (args.length != 10 || !options.keySet().equals(Set.of("keys", "goals", "leads", "campaigns", "feedback"))) {
-            System.err.println("usage: DemoData --keys <dir> --goals <url> --leads <url> --campaigns <url> "
-                    + "--feedback <url>");
-            return 2;
-        }
-        try {
-            PrivateKey key = DevTokens.readPrivateKey(Path.of(options.get("keys")).resolve(DevTokens.PRIVATE_KEY));
-            System.out.println(new DemoData(key, options).load());
-            return 0;
-        } catch (IOException | GeneralSecurityException e) {
-            System.err.println("DemoData: cannot read the signing key in " + options.get("keys") + ": " + e);
-            return 1;
-        } catch (PlatformApi.Failure e) {
-            System.err.println("DemoData: " + e.getMessage());
-            return 1;
-        }
+        return new DemoData(key, urls).load();
     }
 
     /** Loads everything (unless it is there already) and says what it did. */

@@ -9,7 +9,7 @@ set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 
 set "VERSION="
-for /f "tokens=3" %%v in ('"%JAVA%" -version 2^>^&1 ^| findstr /i "version"') do set "VERSION=%%~v"
+for /f "tokens=3" %%v in ('call "%JAVA%" -version 2^>^&1 ^| findstr /i "version"') do set "VERSION=%%~v"
 if not defined VERSION (
   echo smarketing: java not found: install a JDK 17 or newer, or set JAVA_HOME 1>&2
   exit /b 1

@@ -1,5 +1,7 @@
 package io.smarketing.local;
 
+import java.io.PrintStream;
+
 /** A failure the launcher explains to the person who ran it: printed as {@code smarketing: <message>}, no stack trace. */
 final class LauncherException extends RuntimeException {
 
@@ -21,6 +23,14 @@ final class LauncherException extends RuntimeException {
         super(message);
         this.detail = detail;
         this.exitCode = exitCode;
+    }
+
+    /** What a person sees: the detail (a log's tail), then {@code smarketing: <message>}. */
+    void report(PrintStream err) {
+        if (!detail.isEmpty()) {
+            err.println(detail);
+        }
+        err.println("smarketing: " + getMessage());
     }
 
     String detail() {

@@ -57,7 +57,7 @@ final class LocalPlatform {
     void up() {
         addresses.write();
         DatabaseCredentials credentials = credentials();
-        checkPorts();
+        checkPorts(credentials);
         ensureKeys();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(Platform.COMPONENTS.size(), task -> {
@@ -109,23 +109,19 @@ final class LocalPlatform {
             }
         }
         if (!failures.isEmpty()) {
-            for (LauncherException other : failures.subList(1, failures.size())) {
-                launcher.err().println(other.detail());
-                launcher.err().println("smarketing: " + other.getMessage());
-            }
+            failures.subList(1, failures.size()).forEach(other -> other.report(launcher.err()));
             throw failures.get(0);
         }
     }
 
     /** Before anything starts: every port of what does not run yet must be free. */
-    private void checkPorts() {
+    private void checkPorts(DatabaseCredentials credentials) {
         if (!addresses.externalPostgres() && postgres.running().isEmpty() && postgres.orphan().isEmpty()) {
             Supervisor.requireFree(addresses.postgresPort(), "PostgreSQL");
         }
         if (!addresses.externalKafka()) {
             supervisor.requireFree(kafka.launch());
         }
-        DatabaseCredentials credentials = credentials();
         for (Service service : Platform.SERVICES) {
             supervisor.requireFree(serviceLaunch(service, service.name(), credentials));
         }

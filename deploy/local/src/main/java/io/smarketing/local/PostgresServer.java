@@ -115,7 +115,7 @@ final class PostgresServer {
             }
             boolean trusting = !Files.readString(data().resolve("pg_hba.conf")).startsWith(HBA_HEADER);
             if (!trusting) {
-                writeHba(data());
+                writeHba(data()); // ours, perhaps of an earlier launcher version
             }
             startServer();
             createServiceDatabases(credentials, trusting);

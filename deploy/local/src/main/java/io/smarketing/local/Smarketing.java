@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.smarketing.platform.Addresses;
 import io.smarketing.platform.Platform;
 import io.smarketing.platform.Profile;
-import io.smarketing.platform.Service;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,10 +94,7 @@ public final class Smarketing implements Callable<Integer> {
         commandLine.getSubcommands().get("test").setUnmatchedOptionsArePositionalParams(true);
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             if (exception instanceof LauncherException explained) {
-                if (!explained.detail().isEmpty()) {
-                    launcher.err().println(explained.detail());
-                }
-                launcher.err().println("smarketing: " + explained.getMessage());
+                explained.report(launcher.err());
                 return explained.exitCode();
             }
             throw exception;
@@ -349,106 +342,6 @@ public final class Smarketing implements Callable<Integer> {
         }
     }
 
-    /** ./smarketing test: the build with every module's tests, then a test platform and the system tests. */
-    static final class TestRun {
-
-        private final Launcher launcher;
-        private final Map<String, String> timings = new LinkedHashMap<>();
-
-        TestRun(Launcher launcher) {
-            this.launcher = launcher;
-        }
-
-        int run(List<String> mavenArguments) {
-            Console console = launcher.console();
-            LocalPlatform platform = null;
-            int exit = 1;
-            try {
-                console.heading("[1/3] unit and service tests: ./mvnw -B install " + String.join(" ", mavenArguments));
-                List<String> install = new ArrayList<>(List.of("install"));
-                install.addAll(mavenArguments);
-                timed("unit and service tests", () -> launcher.maven(install));
-
-                // A platform of its own beside any running ./smarketing up: own state folder (fresh every run, so a
-                // run never depends on the last one's data), own ports, and short SLA and goal timers.
-                Map<String, String> environment = new HashMap<>(launcher.environment());
-                environment.putIfAbsent(Platform.LEADS.optionsVariable(), "-Dleads.follow-up-hours=PT3S -Dleads.sla-check-interval=1s");
-                environment.putIfAbsent(Platform.GOALS.optionsVariable(), "-Dgoals.evaluation-interval=2s");
-                Launcher testLauncher = new Launcher(launcher.repository(), environment, console, launcher.err());
-                Addresses addresses = testLauncher.addresses(Profile.TEST).withReplica(Platform.LEADS);
-                deleteTree(addresses.state().root());
-                LocalPlatform started = new LocalPlatform(testLauncher, addresses);
-                platform = started;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnInterrupt(started), "smarketing-test-stop"));
-
-                console.heading("[2/3] test platform: ./smarketing up in " + addresses.state().root());
-                timed("test platform up", () -> {
-                    bringUp(testLauncher, started, false, true);
-                    return 0;
-                });
-                // Two replicas of leads-service on one database and one consumer group, for the scaling test.
-                console.step("a second leads-service instance, for the two-replica tests");
-                started.upReplica(Platform.LEADS);
-
-                console.heading("[3/3] system tests against the test platform");
-                exit = timed("system tests", () -> launcher.maven(List.of("-pl", "system-tests", "verify",
-                        "-DskipSystemTests=false", "-Dsmarketing.home=" + addresses.state().root())));
-            } catch (LauncherException e) {
-                if (!e.detail().isEmpty()) {
-                    launcher.err().println(e.detail());
-                }
-                launcher.err().println("smarketing: " + e.getMessage());
-                exit = e.exitCode();
-            } finally {
-                if (platform != null) {
-                    console.heading("stopping the test platform");
-                    LocalPlatform stopping = platform;
-                    timed("test platform down", () -> {
-                        stopping.down();
-                        return 0;
-                    });
-                    stopped = true;
-                }
-                console.out().printf("%nTimings:%n");
-                timings.forEach((step, took) -> console.out().printf("  %-26s %s%n", step, took));
-            }
-            if (exit == 0) {
-                console.out().printf("%nAll tests passed.%n");
-            } else {
-                launcher.err().printf("%nTests FAILED (exit %d).%n", exit);
-            }
-            return exit;
-        }
-
-        private volatile boolean stopped;
-
-        /** Ctrl-C while the test platform runs: stop it all the same. */
-        private void stopOnInterrupt(LocalPlatform platform) {
-            if (!stopped) {
-                platform.down();
-            }
-        }
-
-        /** Runs a step and keeps its duration; a step that fails (non-zero exit) ends the run with its exit code. */
-        private int timed(String step, Callable<Integer> action) {
-            long begun = System.nanoTime();
-            timings.put(step, "failed");
-            int exit;
-            try {
-                exit = action.call();
-            } catch (LauncherException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new LauncherException(step + ": " + e);
-            }
-            if (exit != 0) {
-                throw new LauncherException(step + " failed (exit " + exit + ")", "", exit);
-            }
-            timings.put(step, Console.since(begun));
-            return exit;
-        }
-    }
-
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
@@ -459,51 +352,6 @@ public final class Smarketing implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new LauncherException("cannot delete " + root + ": " + e.getMessage());
-        }
-    }
-
-    /** What {@code up} prints at the end: where everything answers, and how to try it. */
-    static final class Summary {
-
-        private Summary() {
-        }
-
-        static void print(Launcher launcher, Addresses addresses, String took) {
-            var out = launcher.console().out();
-            String goals = addresses.url(Platform.GOALS.name());
-            out.printf("%nSmarketing is up (took %s).%n%n", took);
-            out.printf("  %-18s %-24s %s%n", "service", "URL", "Swagger UI");
-            for (Service service : Platform.SERVICES) {
-                String url = addresses.url(service.name());
-                out.printf("  %-18s %-24s %s%n", service.name(), url, url + "/q/swagger-ui");
-            }
-            out.printf("%n  %-18s %s%n", "dashboard", goals + "/");
-            out.printf("  %-18s %s%n", "PostgreSQL", addresses.postgresHost() + ":" + addresses.postgresPort()
-                    + " (databases goals, leads, campaigns, feedback; passwords in "
-                    + addresses.state().root().relativize(addresses.state().databaseCredentials()) + ")");
-            out.printf("  %-18s %s%n", "Kafka", addresses.kafkaBootstrap());
-            out.printf("  %-18s %s%n", "logs, data", addresses.state().root() + " (./smarketing logs <name>, ./smarketing status)");
-            String token;
-            try {
-                token = DevTokens.token(addresses.state().keys(), "executive", "erin", 8);
-            } catch (IOException | GeneralSecurityException e) {
-                throw new LauncherException("cannot sign a dev token: " + e);
-            }
-            out.printf("""
-
-                    The dashboard, signed in (the token stays in that browser tab; it is valid 8 hours):
-                      as erin, executive:  %1$s/#token=%2$s
-                      other roles:         %1$s/#token=$(./smarketing token sales sam)
-
-                    A token (roles: marketing, sales, executive):
-                      ./smarketing token marketing alice
-
-                    Try it:
-                      curl -H "Authorization: Bearer $(./smarketing token marketing alice)" -H 'Content-Type: application/json' -d '{"email":"ann@example.com","name":"Ann","channel":"WEB"}' %3$s/api/leads
-                      curl -H "Authorization: Bearer $(./smarketing token executive erin)" %1$s/api/view
-
-                    Stop everything with ./smarketing down.
-                    """, goals, token, addresses.url(Platform.LEADS.name()));
         }
     }
 }

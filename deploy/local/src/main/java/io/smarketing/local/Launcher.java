@@ -58,7 +58,9 @@ record Launcher(Path repository, Map<String, String> environment, Console consol
         List<String> command = new ArrayList<>(List.of(repository.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B"));
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).directory(repository.toFile()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).inheritIO();
+            builder.environment().putAll(environment); // e.g. the test platform's service options, for tests that restart one
+            Process process = builder.start();
             return process.waitFor();
         } catch (IOException e) {
             throw new LauncherException("cannot run " + command.get(0) + ": " + e.getMessage());

@@ -55,7 +55,7 @@ final class TestRun {
             started.upReplica(Platform.LEADS);
 
             console.heading("[3/3] system tests against the test platform");
-            exit = timed("system tests", () -> launcher.maven(List.of("-pl", "system-tests", "verify",
+            exit = timed("system tests", () -> testLauncher.maven(List.of("-pl", "system-tests", "verify",
                     "-DskipSystemTests=false", "-Dsmarketing.home=" + addresses.state().root())));
         } catch (LauncherException e) {
             if (!e.detail().isEmpty()) {

@@ -15,11 +15,12 @@ import java.util.Properties;
 /**
  * Where one platform answers: the ports of {@link Platform} for a {@link Profile}, moved by the environment
  * variables that {@code ./smarketing --help} documents. {@code up} writes them to {@link StateFolder#addresses()},
- * so that the system tests and tools find a running platform by its state folder alone.
+ * so that the system tests and tools find a running platform by its state folder alone, and a later {@code up} on
+ * that folder brings back the same platform (the test platform on its own ports, say).
  *
  * @param instances the port of each running service instance, e.g. {@code leads-service} and {@code leads-service-2}
  */
-public record Addresses(StateFolder state, String postgresHost, int postgresPort, boolean externalPostgres,
+public record Addresses(Profile profile, StateFolder state, String postgresHost, int postgresPort, boolean externalPostgres,
         String kafkaBootstrap, int kafkaPort, boolean externalKafka, Map<String, Integer> instances) {
 
     public static final String HOME = "SMARKETING_HOME";
@@ -41,6 +42,11 @@ public record Addresses(StateFolder state, String postgresHost, int postgresPort
         boolean local = profile == Profile.LOCAL;
         Path home = local && present(environment, HOME) ? Path.of(environment.get(HOME))
                 : repository.resolve(profile.home());
+        Profile recorded = recordedProfile(new StateFolder(home));
+        if (local && recorded != Profile.LOCAL) {
+            // SMARKETING_HOME=.smarketing/test ./smarketing up: the test platform again, on its own ports
+            return resolve(recorded, repository, environment);
+        }
         boolean externalPostgres = present(environment, PG_HOST);
         String postgresHost = externalPostgres ? environment.get(PG_HOST) : LOCALHOST;
         int postgresPort = externalPostgres
@@ -53,15 +59,23 @@ public record Addresses(StateFolder state, String postgresHost, int postgresPort
         for (Service service : Platform.SERVICES) {
             instances.put(service.name(), portOf(service.component(), profile, environment));
         }
-        return new Addresses(new StateFolder(home), postgresHost, postgresPort, externalPostgres, bootstrap,
+        return new Addresses(profile, new StateFolder(home), postgresHost, postgresPort, externalPostgres, bootstrap,
                 kafkaPort, externalKafka, instances);
+    }
+
+    /** The profile of the platform last started in a state folder; LOCAL when none was. */
+    static Profile recordedProfile(StateFolder state) {
+        if (!Files.isRegularFile(state.addresses())) {
+            return Profile.LOCAL;
+        }
+        return Profile.valueOf(load(state).getProperty("profile", Profile.LOCAL.name()));
     }
 
     /** The same platform with a second instance of a service, on its port + {@value Platform#REPLICA_PORT_OFFSET}. */
     public Addresses withReplica(Service service) {
         Map<String, Integer> more = new LinkedHashMap<>(instances);
         more.put(service.replicaName(), port(service.name()) + Platform.REPLICA_PORT_OFFSET);
-        return new Addresses(state, postgresHost, postgresPort, externalPostgres, kafkaBootstrap, kafkaPort,
+        return new Addresses(profile, state, postgresHost, postgresPort, externalPostgres, kafkaBootstrap, kafkaPort,
                 externalKafka, more);
     }
 
@@ -92,6 +106,7 @@ public record Addresses(StateFolder state, String postgresHost, int postgresPort
     /** Writes them to the state folder, for whoever finds the platform by its state folder. */
     public void write() {
         Properties properties = new Properties();
+        properties.setProperty("profile", profile.name());
         properties.setProperty("postgres.host", postgresHost);
         properties.setProperty("postgres.port", String.valueOf(postgresPort));
         properties.setProperty("postgres.external", String.valueOf(externalPostgres));
@@ -115,6 +130,19 @@ public record Addresses(StateFolder state, String postgresHost, int postgresPort
     /** What {@link #write()} wrote in a state folder; fails when no platform was started there. */
     public static Addresses read(Path home) {
         StateFolder state = new StateFolder(home);
+        Properties properties = load(state);
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String name : properties.getProperty("instances").split(",")) {
+            instances.put(name, Integer.parseInt(properties.getProperty(name + ".port")));
+        }
+        return new Addresses(Profile.valueOf(properties.getProperty("profile")), state, properties.getProperty("postgres.host"),
+                Integer.parseInt(properties.getProperty("postgres.port")),
+                Boolean.parseBoolean(properties.getProperty("postgres.external")), properties.getProperty("kafka.bootstrap"),
+                Integer.parseInt(properties.getProperty("kafka.port")),
+                Boolean.parseBoolean(properties.getProperty("kafka.external")), instances);
+    }
+
+    private static Properties load(StateFolder state) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(state.addresses())) {
             properties.load(reader);
@@ -122,15 +150,7 @@ public record Addresses(StateFolder state, String postgresHost, int postgresPort
             throw new UncheckedIOException("No platform was started in " + state.root() + " (" + e.getMessage()
                     + "): ./smarketing up writes " + state.addresses().getFileName(), e);
         }
-        Map<String, Integer> instances = new LinkedHashMap<>();
-        for (String name : properties.getProperty("instances").split(",")) {
-            instances.put(name, Integer.parseInt(properties.getProperty(name + ".port")));
-        }
-        return new Addresses(state, properties.getProperty("postgres.host"),
-                Integer.parseInt(properties.getProperty("postgres.port")),
-                Boolean.parseBoolean(properties.getProperty("postgres.external")), properties.getProperty("kafka.bootstrap"),
-                Integer.parseInt(properties.getProperty("kafka.port")),
-                Boolean.parseBoolean(properties.getProperty("kafka.external")), instances);
+        return properties;
     }
 
     private static int portOf(Component component, Profile profile, Map<String, String> environment) {

@@ -88,6 +88,18 @@ class PlatformTest {
     }
 
     @Test
+    void aStateFolderRemembersItsPlatformSoThatUpThereBringsBackTheSame() {
+        Addresses test = Addresses.resolve(Profile.TEST, repository, Map.of());
+        test.write();
+        Addresses again = Addresses.resolve(Profile.LOCAL, repository,
+                Map.of("SMARKETING_HOME", test.state().root().toString(), "SMARKETING_GOALS_PORT", "9081"));
+        assertEquals(Profile.TEST, again.profile());
+        assertEquals(18081, again.port("goals-service"), "the test platform's port, not the local one's");
+        assertEquals(test.postgresPort(), again.postgresPort());
+        assertEquals(Profile.LOCAL, Addresses.resolve(Profile.LOCAL, repository, Map.of()).profile(), "a fresh folder");
+    }
+
+    @Test
     void theDatabasePasswordsAreRandomPerStateFolderStableAndTheOwnersAlone() throws Exception {
         StateFolder one = new StateFolder(repository.resolve("one"));
         DatabaseCredentials first = DatabaseCredentials.local(one);

@@ -47,7 +47,6 @@ final class PostgresServer {
     private static final Duration ORPHANS_TIMEOUT = Duration.ofSeconds(10);
     private static final String HBA_HEADER = "# Written by ./smarketing: password (SCRAM) authentication only.";
     private static final String HBA = HBA_HEADER + "\n"
-            + "local all all scram-sha-256\n"
             + "host all all 127.0.0.1/32 scram-sha-256\n"
             + "host all all ::1/128 scram-sha-256\n";
 

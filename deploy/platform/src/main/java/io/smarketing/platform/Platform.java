@@ -25,13 +25,16 @@ public final class Platform {
 
     /**
      * Durable commits: zonky's embedded PostgreSQL would otherwise run with {@code synchronous_commit=off}, and a
-     * crash would lose commits that were already answered, published or acknowledged to Kafka.
+     * crash would lose commits that were already answered, published or acknowledged to Kafka. TCP on 127.0.0.1
+     * only: no Unix socket, whose lock file in /tmp would clash with any other PostgreSQL on the same port number
+     * (another network namespace, another state folder).
      */
     public static final Component POSTGRES = new Component("postgres", "PostgreSQL", 15432, "SMARKETING_PG_PORT", 1,
             List.of(), new Start.EmbeddedPostgres(Map.of(
                     "synchronous_commit", "on",
                     "fsync", "on",
                     "listen_addresses", "127.0.0.1",
+                    "unix_socket_directories", "",
                     "password_encryption", "scram-sha-256")),
             new Readiness.AcceptsConnections());
 

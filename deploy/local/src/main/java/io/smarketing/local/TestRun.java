@@ -37,7 +37,8 @@ final class TestRun {
             // run never depends on the last one's data), own ports, and short SLA and goal timers.
             Map<String, String> environment = new HashMap<>(launcher.environment());
             environment.putIfAbsent(Platform.LEADS.optionsVariable(), "-Dleads.follow-up-hours=PT3S -Dleads.sla-check-interval=1s");
-            environment.putIfAbsent(Platform.GOALS.optionsVariable(), "-Dgoals.evaluation-interval=2s");
+            environment.putIfAbsent(Platform.GOALS.optionsVariable(),
+                        "-Dgoals.evaluation-interval=2s -Dmp.messaging.incoming.events.auto.commit.interval.ms=100");
             Launcher testLauncher = new Launcher(launcher.repository(), environment, console, launcher.err());
             Addresses addresses = testLauncher.addresses(Profile.TEST).withReplica(Platform.LEADS);
             Smarketing.deleteTree(addresses.state().root());

@@ -1,9 +1,5 @@
 package io.smarketing.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.smarketing.platform.DatabaseCredentials;
+import io.smarketing.platform.Service;
+
 /**
  * The four services' databases on the test platform's PostgreSQL, read directly: every table's row count and a
- * checksum of its rows, to show that a run of requests changed nothing. The server is the one in the platform's
- * state folder ({@code smarketing.home}, its {@code postmaster.pid} names the port); each service's role and
- * password are its database's name, as deploy/local creates them, unless {@code smarketing.pg.password} says
- * otherwise.
+ * checksum of its rows, to show that a run of requests changed nothing. The server, the roles and the passwords
+ * are those the launcher wrote in the platform's state folder ({@link PlatformUnderTest}).
  */
 final class Databases {
 
-    static final List<String> NAMES = List.of("goals", "leads", "campaigns", "feedback");
+    private static final List<String> NAMES = io.smarketing.platform.Platform.SERVICES.stream().map(Service::database).toList();
 
     private Databases() {
     }
@@ -72,21 +69,8 @@ final class Databases {
     }
 
     private static Connection connect(String database) throws SQLException {
-        String host = System.getenv().getOrDefault("SMARKETING_PG_HOST", "127.0.0.1");
-        String password = System.getProperty("smarketing.pg.password", database);
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port() + "/" + database, database, password);
-    }
-
-    private static int port() {
-        String port = System.getenv("SMARKETING_PG_PORT");
-        if (port != null && !port.isBlank()) {
-            return Integer.parseInt(port);
-        }
-        Path pid = Path.of(System.getProperty("smarketing.home"), "postgres", "data", "postmaster.pid");
-        try {
-            return Integer.parseInt(Files.readAllLines(pid).get(3).trim()); // line 4: the port
-        } catch (IOException e) {
-            throw new UncheckedIOException("The test platform's PostgreSQL is not running (" + pid + ")", e);
-        }
+        DatabaseCredentials credentials = PlatformUnderTest.databaseCredentials();
+        return DriverManager.getConnection(PlatformUnderTest.ADDRESSES.jdbcUrl(database), credentials.user(database),
+                credentials.password(database));
     }
 }

@@ -12,13 +12,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smarketing.testing.Tokens;
 
-/** The running platform under test: where each service answers, and requests as a given user. */
+/** The running platform under test ({@link PlatformUnderTest}): where each service answers, and requests as a given user. */
 final class Platform {
 
-    static final String GOALS = url("goals");
-    static final String LEADS = url("leads");
-    static final String CAMPAIGNS = url("campaigns");
-    static final String FEEDBACK = url("feedback");
+    static final String GOALS = url(io.smarketing.platform.Platform.GOALS.name());
+    static final String LEADS = url(io.smarketing.platform.Platform.LEADS.name());
+    static final String CAMPAIGNS = url(io.smarketing.platform.Platform.CAMPAIGNS.name());
+    static final String FEEDBACK = url(io.smarketing.platform.Platform.FEEDBACK.name());
+    /** The second leads-service instance that ./smarketing test starts, for the two-replica tests. */
+    static final String LEADS_REPLICA = url(io.smarketing.platform.Platform.LEADS.replicaName());
 
     private Platform() {
     }
@@ -52,7 +54,7 @@ final class Platform {
         return roundId.get();
     }
 
-    private static String url(String service) {
-        return System.getProperty("smarketing." + service + ".url");
+    private static String url(String instance) {
+        return PlatformUnderTest.ADDRESSES.instances().containsKey(instance) ? PlatformUnderTest.ADDRESSES.url(instance) : null;
     }
 }

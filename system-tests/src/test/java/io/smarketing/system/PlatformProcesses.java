@@ -28,7 +28,7 @@ final class PlatformProcesses {
     private PlatformProcesses() {
     }
 
-    /** The running process of a component (a service, {@code kafka} or {@code postgres}'s supervisor). */
+    /** The running process of a component: a service, {@code kafka}, or {@code postgres} (the server itself). */
     static ProcessHandle component(String name) {
         return find(name).orElseThrow(() -> new AssertionError(name + " is not running under " + HOME));
     }
@@ -56,17 +56,6 @@ final class PlatformProcesses {
         awaitExit(process, Duration.ofSeconds(10));
     }
 
-    /** The PostgreSQL server itself (its postmaster), from the pid file in its data directory. */
-    static ProcessHandle postgresServer() {
-        Path pidFile = HOME.resolve("postgres/data/postmaster.pid");
-        try {
-            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
-            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("PostgreSQL (pid " + pid + ") is not running"));
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + pidFile, e);
-        }
-    }
-
     /** {@code ./smarketing up --no-build --no-demo} against the test platform: starts whatever is not running. */
     static void up() {
         smarketing(Duration.ofSeconds(180), "up", "--no-build", "--no-demo");
@@ -77,7 +66,8 @@ final class PlatformProcesses {
         List<String> command = new ArrayList<>(List.of(Path.of("..", "smarketing").toAbsolutePath().normalize().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // The ports and options of the test platform come with the environment ./smarketing test exported.
+        // The state folder remembers its platform's ports; the services' options come with the environment that
+        // ./smarketing test gives the tests.
         builder.environment().put("SMARKETING_HOME", HOME.toString());
         builder.environment().put("SMARKETING_KAFKA_BOOTSTRAP", System.getProperty("kafka.bootstrap.servers"));
         try {

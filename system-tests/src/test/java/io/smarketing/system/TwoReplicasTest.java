@@ -33,7 +33,7 @@ import io.smarketing.testing.TopicProbe;
  */
 class TwoReplicasTest {
 
-    private static final String SECOND = System.getProperty("smarketing.leads2.url");
+    private static final String SECOND = Platform.LEADS_REPLICA;
     private static final int LEADS = 8;
 
     @Test
@@ -90,6 +90,7 @@ class TwoReplicasTest {
 
     /** Leads captured, made MQL and assigned, alternating between the two replicas. */
     private static List<String> createAndAssignThroughBothReplicas(String tag) {
+        assertTrue(SECOND != null, "./smarketing test starts a second leads-service");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < LEADS; i++) {
             String replica = i % 2 == 0 ? Platform.LEADS : SECOND;
@@ -105,7 +106,6 @@ class TwoReplicasTest {
                     .then().statusCode(200);
             ids.add(id);
         }
-        assertTrue(SECOND != null && !SECOND.isBlank(), "smarketing.leads2.url is set by ./smarketing test");
         return ids;
     }
 }

@@ -2,21 +2,29 @@ package io.smarketing.containers;
 
 import java.nio.file.Path;
 
+import io.smarketing.platform.Addresses;
+import io.smarketing.platform.DatabaseCredentials;
+
 /**
- * Where containers on the host's network find the platform's infrastructure, and where they listen.
- *
- * @param postgresPort PostgreSQL on 127.0.0.1, with one database and role per service
- * @param kafkaBootstrap the Kafka bootstrap servers
- * @param publicKey the public key the services verify tokens with
- * @param portOffset added to each service's own port, so a run never collides with ./smarketing up
+ * Where containers on the host's network find the platform's infrastructure, and where they listen: the stage's
+ * {@link Addresses} (its own ports, apart from {@code ./smarketing up} and the test platform) and database roles.
  */
-public record Endpoints(int postgresPort, String kafkaBootstrap, Path publicKey, int portOffset) {
+public record Endpoints(Addresses addresses, DatabaseCredentials credentials) {
 
     int port(ServiceContainer service) {
-        return service.port() + portOffset;
+        return addresses.port(service.service());
     }
 
     String url(ServiceContainer service) {
-        return "http://127.0.0.1:" + port(service);
+        return addresses.url(service.service());
+    }
+
+    String kafkaBootstrap() {
+        return addresses.kafkaBootstrap();
+    }
+
+    /** The public key the services verify tokens with. */
+    Path publicKey() {
+        return addresses.state().publicKey();
     }
 }

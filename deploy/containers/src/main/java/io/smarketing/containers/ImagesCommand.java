@@ -6,28 +6,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * {@code ./smarketing images}: the container images, built with podman, and their system-test stage.
- *
- * <pre>
- * images [build] [--base IMAGE]   the base image (made from Debian's packages once, unless --base names one)
- *                                 and the four service images, tagged localhost/smarketing/&lt;service&gt;:local
- * images test [--base IMAGE]      build, then run the four containers against a fresh PostgreSQL and Kafka on
- *                                 the host, drive the walking skeleton and the whole loop through them, stop
- *                                 them with SIGTERM and check each stopped within its grace period and that
- *                                 nothing was dead-lettered
- * </pre>
- *
- * State (containers.conf, the base image's work folder, the stage's PostgreSQL, Kafka and logs) lives in
- * {@code <repo>/.smarketing/containers}. Exit code 0 when all went well, 1 otherwise, 2 for bad arguments.
+ * {@code ./smarketing images [build|test] [--base IMAGE]}: the container images, built with podman, and their
+ * system-test stage. The launcher parses the command line and starts the stage's PostgreSQL and Kafka.
+ * <ul>
+ * <li>build: the base image (made from Debian's packages once, unless a base is given) and the four service images,
+ * tagged {@code localhost/smarketing/<service>:local};
+ * <li>test: build, then run the four containers against a fresh PostgreSQL and Kafka on the host, drive the walking
+ * skeleton and the whole loop through them, stop them with SIGTERM and check each stopped within its grace period
+ * and that nothing was dead-lettered.
+ * </ul>
+ * podman's state (containers.conf, the base image's work folder) lives in {@code <repo>/.smarketing/containers}.
  */
 public final class ImagesCommand {
-
-    /** The stage's own ports, apart from ./smarketing up (15432, 19092, 8081–8084) and its test platform. */
-    static final int POSTGRES_PORT = 45432;
-    static final int KAFKA_PORT = 49092;
-    static final int PORT_OFFSET = 40000;
 
     private final Path repo;
     private final PrintStream out;
@@ -41,26 +34,16 @@ public final class ImagesCommand {
         this.podman = Podman.configured(state);
     }
 
-    public static void main(String[] args) {
-        System.exit(run(Path.of("").toAbsolutePath(), List.of(args), System.out));
-    }
-
-    /** What the launcher calls: runs the command in the repository's root folder and returns its exit code. */
-    public static int run(Path repo, List<String> args, PrintStream out) {
-        String command = args.isEmpty() || args.get(0).startsWith("--") ? "build" : args.get(0);
-        List<String> options = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
-        String base = null;
-        if (options.size() == 2 && options.get(0).equals("--base")) {
-            base = options.get(1);
-        } else if (!options.isEmpty() || !List.of("build", "test").contains(command)) {
-            out.println("usage: images [build|test] [--base IMAGE]");
-            return 2;
-        }
+    /**
+     * Builds the images (on the given base, or on one made from Debian's packages when it is null) and, for a test,
+     * runs the stage against the infrastructure the launcher starts; returns the exit code (0 when all went well).
+     */
+    public static int run(Path repo, boolean test, String base, Supplier<HostInfrastructure> infrastructure, PrintStream out) {
         ImagesCommand images = new ImagesCommand(repo, out);
         try {
             List<ServiceContainer> services = ServiceContainer.all(repo);
             images.build(services, base);
-            return command.equals("test") && !images.stage(services) ? 1 : 0;
+            return test && !images.stage(services, infrastructure) ? 1 : 0;
         } catch (ContainerFailure e) {
             out.println("images: " + e.getMessage());
             return 1;
@@ -85,13 +68,14 @@ public final class ImagesCommand {
         }
     }
 
-    private boolean stage(List<ServiceContainer> services) {
-        step("PostgreSQL (port " + POSTGRES_PORT + ") and Kafka (port " + KAFKA_PORT + ") on the host");
-        try (HostInfrastructure host = HostInfrastructure.start(repo.resolve("deploy/local"), state.resolve("stage"),
-                POSTGRES_PORT, KAFKA_PORT)) {
-            Endpoints endpoints = new Endpoints(host.postgresPort(), host.kafkaBootstrap(), host.keys().resolve("public.pem"), PORT_OFFSET);
+    private boolean stage(List<ServiceContainer> services, Supplier<HostInfrastructure> infrastructure) {
+        try (HostInfrastructure host = infrastructure.get()) {
+            Endpoints endpoints = new Endpoints(host.addresses(), host.credentials());
+            Path logs = host.addresses().state().root().resolve("logs");
+            step("PostgreSQL (port " + endpoints.addresses().postgresPort() + ") and Kafka (" + endpoints.kafkaBootstrap()
+                    + ") on the host");
             List<String> names = services.stream().map(ServiceContainer::service).toList();
-            try (RunningServices running = RunningServices.start(podman, services, endpoints, state.resolve("stage/logs"))) {
+            try (RunningServices running = RunningServices.start(podman, services, endpoints, logs)) {
                 step("four containers started; start to ready:");
                 running.awaitReady().forEach((service, took) -> step(String.format(Locale.ROOT, "  %-18s %s", service, seconds(took))));
 
@@ -102,7 +86,7 @@ public final class ImagesCommand {
                 step("largest heap / memory limit: " + percentages(heap) + (heapAsConfigured ? ", as the image's MaxRAMPercentage says"
                         : "  NOT the image's MaxRAMPercentage " + percentages(configured)));
 
-                boolean journeys = SystemTests.run(repo, running.urls(), host.kafkaBootstrap(), state.resolve("stage"));
+                boolean journeys = SystemTests.run(repo, endpoints.addresses().state().root());
                 step("system tests " + SystemTests.JOURNEYS + (journeys ? " passed" : " FAILED"));
                 step("memory used / limit after them: " + running.memory());
 
@@ -113,11 +97,11 @@ public final class ImagesCommand {
                             seconds(stop.took()), stop.grace().toSeconds(), stop.logsShutdown() ? "" : ", no shutdown in its log",
                             stop.graceful() ? "" : "  NOT GRACEFUL"));
                 }
-                Map<String, Long> letters = DeadLetters.count(host.kafkaBootstrap(), names);
+                Map<String, Long> letters = DeadLetters.count(endpoints.kafkaBootstrap(), names);
                 boolean clean = letters.values().stream().allMatch(count -> count == 0);
                 step("dead letters " + letters + (clean ? "" : "  NOT EMPTY"));
                 boolean passed = heapAsConfigured && journeys && stopped && clean;
-                step(passed ? "container stage passed" : "container stage FAILED (logs in " + state.resolve("stage/logs") + ")");
+                step(passed ? "container stage passed" : "container stage FAILED (logs in " + logs + ")");
                 return passed;
             }
         }

@@ -77,11 +77,15 @@ public final class RunningServices implements AutoCloseable {
         return args;
     }
 
-    /** On the host's network: PostgreSQL and Kafka at the host's addresses, the HTTP port only on 127.0.0.1. */
+    /**
+     * On the host's network: PostgreSQL (with the stage's role and password) and Kafka at the host's addresses, the
+     * HTTP port only on 127.0.0.1.
+     */
     static Map<String, String> hostEnvironment(ServiceContainer service, Endpoints endpoints) {
         Map<String, String> environment = new LinkedHashMap<>(service.environment());
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://127.0.0.1:" + endpoints.postgresPort() + "/" + service.database());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.addresses().jdbcUrl(service.database()));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", endpoints.credentials().user(service.database()));
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.credentials().password(service.database()));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(endpoints.port(service)));
@@ -176,13 +180,6 @@ public final class RunningServices implements AutoCloseable {
             throw new ContainerFailure("no -XX:MaxRAMPercentage in JDK_JAVA_OPTIONS: " + jvmOptions);
         }
         return Double.parseDouble(percentage.group(1)) / 100;
-    }
-
-    /** The URL each service answers at, by the names system-tests' properties use (goals, leads, ...). */
-    public Map<String, String> urls() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        startedAt.keySet().forEach(service -> urls.put(service.service().replace("-service", ""), endpoints.url(service)));
-        return urls;
     }
 
     /**

@@ -2,14 +2,12 @@ package io.smarketing.containers;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs system-tests' journeys against the containers, the way ./smarketing test runs them against the
- * processes: ./mvnw -pl system-tests verify with the services' URLs, the broker and the signing key as
- * properties. The reactor must have been installed before (./smarketing test does that).
+ * processes: ./mvnw -pl system-tests verify with the stage's state folder, where the launcher wrote its
+ * addresses, keys and database roles. The reactor must have been installed before (./smarketing test does that).
  */
 final class SystemTests {
 
@@ -19,20 +17,16 @@ final class SystemTests {
     private SystemTests() {
     }
 
-    static List<String> command(Path repo, Map<String, String> urls, String kafkaBootstrap, Path state) {
-        List<String> command = new ArrayList<>(List.of(repo.resolve("mvnw").toString(), "-B", "-pl", "system-tests", "verify",
-                "-DskipSystemTests=false", "-Dtest=" + String.join(",", JOURNEYS), "-Dsurefire.failIfNoSpecifiedTests=false"));
-        urls.forEach((service, url) -> command.add("-Dsmarketing." + service + ".url=" + url));
-        command.add("-Dsmarketing.kafka.bootstrap=" + kafkaBootstrap);
-        command.add("-Dsmarketing.home=" + state);
-        command.add("-Dsmarketing.keys=" + state.resolve("keys"));
-        return command;
+    static List<String> command(Path repo, Path state) {
+        // the tests find the services, the broker, the signing key and the database roles by the state folder
+        return List.of(repo.resolve("mvnw").toString(), "-B", "-pl", "system-tests", "verify", "-DskipSystemTests=false",
+                "-Dtest=" + String.join(",", JOURNEYS), "-Dsurefire.failIfNoSpecifiedTests=false", "-Dsmarketing.home=" + state);
     }
 
     /** True when every journey passed; Maven's output goes to this process's output. */
-    static boolean run(Path repo, Map<String, String> urls, String kafkaBootstrap, Path state) {
+    static boolean run(Path repo, Path state) {
         try {
-            Process maven = new ProcessBuilder(command(repo, urls, kafkaBootstrap, state)).directory(repo.toFile())
+            Process maven = new ProcessBuilder(command(repo, state)).directory(repo.toFile())
                     .inheritIO().start();
             return maven.waitFor() == 0;
         } catch (IOException e) {

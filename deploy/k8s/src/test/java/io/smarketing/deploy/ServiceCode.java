@@ -19,26 +19,30 @@ import java.util.stream.Stream;
 
 import io.smarketing.events.EventCatalog;
 import io.smarketing.events.Topics;
+import io.smarketing.platform.Platform;
+import io.smarketing.platform.Service;
 
 /**
- * What the code of one service says about how it must be deployed, read from its sources (never from
- * the manifests): its port, health and metrics paths, database, topics, consumer group and the
- * configuration keys it reads.
+ * What one service needs from a deployment, never read from the manifests: its name, port and database from the
+ * platform description ({@link Platform}), its health and metrics paths, topics, consumer group and the
+ * configuration keys it reads from its sources.
  */
 final class ServiceCode {
 
-    static final List<String> SERVICES = List.of("goals-service", "leads-service", "campaigns-service", "feedback-service");
+    static final List<String> SERVICES = Platform.serviceNames();
     /** A channel's topic, or its comma-separated topics (SmallRye's {@code topics} attribute). */
     private static final Pattern INCOMING_TOPICS = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topics?");
     private static final Pattern ARTIFACT_ID = Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
 
     final String module;
+    final Service service;
     /** Effective configuration without a profile: chassis defaults overridden by application.properties. */
     final Map<String, String> config;
     final ConfigKeys keys;
 
     private ServiceCode(String module, Map<String, String> config, ConfigKeys keys) {
         this.module = module;
+        this.service = Platform.service(module).orElseThrow(() -> new IllegalArgumentException("No service " + module));
         this.config = config;
         this.keys = keys;
     }
@@ -61,7 +65,7 @@ final class ServiceCode {
     }
 
     int httpPort() {
-        return Integer.parseInt(config.getOrDefault("quarkus.http.port", "8080"));
+        return service.component().defaultPort();
     }
 
     /** The SmallRye Health endpoints: {@code /<non-application root>/<health root>/<kind>}. */
@@ -80,8 +84,17 @@ final class ServiceCode {
         return Boolean.parseBoolean(config.getOrDefault("quarkus.management.enabled", "false"));
     }
 
-    /** The database name of the JDBC URL in application.properties (jdbc:postgresql://host:port/NAME). */
     String databaseName() {
+        return service.database();
+    }
+
+    /** What application.properties says without the launcher or a manifest: its own port. */
+    int configuredHttpPort() {
+        return Integer.parseInt(config.getOrDefault("quarkus.http.port", "8080"));
+    }
+
+    /** The database name of the JDBC URL in application.properties (jdbc:postgresql://host:port/NAME). */
+    String configuredDatabaseName() {
         return databaseOf(required("quarkus.datasource.jdbc.url"));
     }
 

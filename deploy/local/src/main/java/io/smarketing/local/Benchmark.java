@@ -1,15 +1,11 @@
 package io.smarketing.local;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,10 +31,6 @@ import io.smarketing.local.DemoPlan.As;
  * <li>a 10,000-line CSV import.</li>
  * </ul>
  *
- * <pre>
- * Benchmark --keys &lt;dir&gt; --goals &lt;url&gt; --leads &lt;url&gt; [--count N] [--clients C]
- * </pre>
- *
  * It adds leads (e-mails {@code bench-<run>-<n>@bench.example}), so it is meant for a platform of its own:
  * {@code ./smarketing bench} starts one in {@code .smarketing/bench} and stops it afterwards.
  */
@@ -57,7 +49,6 @@ public final class Benchmark {
     static final Duration VIEW_WAIT = Duration.ofSeconds(120);
 
     private static final As MARKETER = As.marketing("mia");
-    private static final As SALES_LEAD = new As("sales", "lena");
     private static final As OWNER = new As("sales", "sam");
     private static final As EXECUTIVE = new As("executive", "erin");
 
@@ -82,42 +73,9 @@ public final class Benchmark {
         });
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length && args[i].startsWith("--"); i += 2) {
-            options.put(args[i].substring(2), args[i + 1].replaceAll("/+$", ""));
-        }
-        if (args.length != 2 * options.size() || !options.keySet().containsAll(Set.of("keys", "goals", "leads"))
-                || !Set.of("keys", "goals", "leads", "count", "clients").containsAll(options.keySet())) {
-            System.err.println("usage: Benchmark --keys <dir> --goals <url> --leads <url> [--count N] [--clients C]");
-            return 2;
-        }
-        try {
-            int count = Integer.parseInt(options.getOrDefault("count", String.valueOf(DEFAULT_COUNT)));
-            int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(DEFAULT_CLIENTS)));
-            if (count < LIFECYCLE_LEADS || clients < 1) {
-                System.err.println("Benchmark: --count must be at least " + LIFECYCLE_LEADS + " and --clients at least 1");
-                return 2;
-            }
-            PlatformApi api = new PlatformApi(
-                    DevTokens.readPrivateKey(Path.of(options.get("keys")).resolve(DevTokens.PRIVATE_KEY)),
-                    REQUEST_TIMEOUT);
-            new Benchmark(api, options.get("goals"), options.get("leads"), count, clients).measure();
-            return 0;
-        } catch (NumberFormatException e) {
-            System.err.println("Benchmark: --count and --clients take whole numbers (" + e.getMessage() + ")");
-            return 2;
-        } catch (IOException | GeneralSecurityException e) {
-            System.err.println("Benchmark: cannot read the signing key in " + options.get("keys") + ": " + e);
-            return 1;
-        } catch (PlatformApi.Failure e) {
-            System.err.println("Benchmark: " + e.getMessage());
-            return 1;
-        }
+    /** Measures the platform at these URLs and prints the numbers ({@code count} at least {@value #LIFECYCLE_LEADS}). */
+    static void measure(PrivateKey key, String goals, String leads, int count, int clients) {
+        new Benchmark(new PlatformApi(key, REQUEST_TIMEOUT), goals, leads, count, clients).measure();
     }
 
     private void measure() {
@@ -146,7 +104,7 @@ public final class Benchmark {
         print("qualify", "POST /api/leads/{id}/qualify", concurrently(ids.size(),
                 n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/qualify", MARKETER, null, 200)));
         print("assign", "POST /api/leads/{id}/assign", concurrently(ids.size(),
-                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/assign", SALES_LEAD,
+                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/assign", MARKETER,
                         Map.of("ownerId", OWNER.user()), 200)));
         print("accept", "POST /api/leads/{id}/accept", concurrently(ids.size(),
                 n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/accept", OWNER, null, 200)));

@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,18 +36,18 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.smarketing.events.EventCatalog;
+import io.smarketing.events.EventType;
 import io.smarketing.events.Topics;
+import io.smarketing.platform.Platform;
 
 /**
  * What a service put on its dead-letter topic, and, once the cause is fixed, sending it back.
  *
- * <pre>
- * DeadLetters &lt;bootstrap servers&gt; &lt;service&gt; [--replay]
- * </pre>
- *
  * Without {@code --replay} it lists every dead letter (where it came from, its CloudEvents type and id, the
  * reason) and changes nothing. With {@code --replay} it republishes each dead letter not replayed before to
- * the topic it came from, with its key and CloudEvents headers: every consumer group of that topic sees it
+ * the topic it came from, with its key and CloudEvents headers ({@link #refusal} says which letters never go back,
+ * and why): every consumer group of that topic sees it
  * again, and those that had processed it skip it (the inbox deduplicates by {@code ce_id}). Which letters were
  * replayed is kept as the offsets of the consumer group {@code smarketing-dead-letters-<service>}, so a second
  * run does not send a letter twice. A letter that fails again simply comes back as a new dead letter.
@@ -57,17 +60,23 @@ public final class DeadLetters {
     static final String ORIGIN_PARTITION = "dead-letter-partition";
     static final String ORIGIN_OFFSET = "dead-letter-offset";
     static final String REASON = "dead-letter-reason";
+    /** The CloudEvents binary-mode header that names the event type. */
+    static final String CE_TYPE = "ce_type";
     private static final String DEAD_LETTER_HEADERS = "dead-letter-";
     static final String CLIENT_PROPERTIES = "SMARKETING_KAFKA_CLIENT_PROPERTIES";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String service;
+    /** The topics the service consumes: the only ones its letters may go back to. */
+    private final Set<String> consumed;
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final PrintStream out;
 
     private DeadLetters(String bootstrap, String service, PrintStream out) {
         this.service = service;
+        this.consumed = Platform.service(service).orElseThrow(() -> new IllegalArgumentException("no service " + service))
+                .consumes();
         this.topic = Topics.deadLetter(service);
         this.out = out;
         Properties config = clientSettings(bootstrap);
@@ -77,26 +86,18 @@ public final class DeadLetters {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
-    }
-
-    static int run(String[] args, PrintStream out) {
-        boolean replay = args.length == 3 && "--replay".equals(args[2]);
-        if (args.length != 2 && !replay) {
-            System.err.println("usage: DeadLetters <bootstrap servers> <service> [--replay]");
-            return 2;
-        }
-        DeadLetters deadLetters = new DeadLetters(args[0], args[1], out);
+    /** Lists the service's dead letters, or replays them; 0 when it could, 1 when Kafka failed it. */
+    static int run(String bootstrap, String service, boolean replay, PrintStream out) {
+        DeadLetters deadLetters = new DeadLetters(bootstrap, service, out);
         try (KafkaConsumer<byte[], byte[]> closing = deadLetters.consumer) {
             if (replay) {
-                deadLetters.replay(args[0]);
+                deadLetters.replay(bootstrap);
             } else {
                 deadLetters.list();
             }
             return 0;
         } catch (KafkaException | ExecutionException | TimeoutException e) {
-            System.err.println("DeadLetters: " + e);
+            System.err.println("smarketing: dead-letters: " + e);
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,11 +122,13 @@ public final class DeadLetters {
                 waiting);
         for (ConsumerRecord<byte[], byte[]> letter : letters) {
             boolean replayed = letter.offset() < replayedUpTo.get(new TopicPartition(topic, letter.partition()));
+            Optional<String> refusal = refusal(letter);
             out.printf("  %d@%d  %s  from %s/%s@%s  %s %s  key %s%s%n      %s%n", letter.partition(), letter.offset(),
                     Instant.ofEpochMilli(letter.timestamp()), header(letter, ORIGIN_TOPIC), header(letter, ORIGIN_PARTITION),
-                    header(letter, ORIGIN_OFFSET), header(letter, "ce_type"), header(letter, "ce_id"),
+                    header(letter, ORIGIN_OFFSET), header(letter, CE_TYPE), header(letter, "ce_id"),
                     letter.key() == null ? "-" : new String(letter.key(), StandardCharsets.UTF_8),
-                    replayed ? "  (replayed)" : "", header(letter, REASON));
+                    refusal.map(reason -> "  (never replayed: " + reason + ")").orElse(replayed ? "  (replayed)" : ""),
+                    header(letter, REASON));
         }
     }
 
@@ -137,16 +140,16 @@ public final class DeadLetters {
         List<ConsumerRecord<byte[], byte[]>> letters = readToEnd(partitions);
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         int replayed = 0;
-        int skipped = 0;
+        int refused = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<byte[], byte[]> letter : letters) {
-                String origin = header(letter, ORIGIN_TOPIC);
-                if (origin == null) {
-                    out.printf("  %d@%d has no %s header: left alone%n", letter.partition(), letter.offset(), ORIGIN_TOPIC);
-                    skipped++;
+                Optional<String> refusal = refusal(letter);
+                if (refusal.isPresent()) {
+                    out.printf("  %d@%d not sent: %s%n", letter.partition(), letter.offset(), refusal.get());
+                    refused++;
                 } else {
-                    producer.send(backToOrigin(letter, origin)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    producer.send(backToOrigin(letter, header(letter, ORIGIN_TOPIC))).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     replayed++;
                 }
                 done.merge(new TopicPartition(topic, letter.partition()), new OffsetAndMetadata(letter.offset() + 1),
@@ -158,7 +161,32 @@ public final class DeadLetters {
         }
         out.printf("%s: %d dead letter%s sent back to where %s came from%s%n", topic, replayed,
                 replayed == 1 ? "" : "s", replayed == 1 ? "it" : "they",
-                skipped == 0 ? "" : ", " + skipped + " left alone");
+                refused == 0 ? "" : ", " + refused + " refused");
+    }
+
+    /**
+     * Why a letter must not go back, if it must not: it goes only to the topic it came from, only if this service
+     * consumes that topic, and only if its {@code ce_type} is one the contract publishes there. Anything else would
+     * let a letter (or whoever wrote it) put an event on a topic where it does not belong.
+     */
+    Optional<String> refusal(ConsumerRecord<byte[], byte[]> letter) {
+        String origin = header(letter, ORIGIN_TOPIC);
+        if (origin == null) {
+            return Optional.of("it has no " + ORIGIN_TOPIC + " header, so where it came from is unknown");
+        }
+        if (!consumed.contains(origin)) {
+            return Optional.of("its " + ORIGIN_TOPIC + " header names " + origin + ", which " + service
+                    + " does not consume (it consumes " + String.join(", ", new TreeSet<>(consumed)) + ")");
+        }
+        String ceType = header(letter, CE_TYPE);
+        Optional<EventType<?>> type = EventCatalog.byCeType(ceType);
+        if (type.isEmpty()) {
+            return Optional.of("its ce_type " + ceType + " is no event type of the contract");
+        }
+        if (!type.get().topic().equals(origin)) {
+            return Optional.of("it is a " + ceType + ", which belongs on " + type.get().topic() + ", not on " + origin);
+        }
+        return Optional.empty();
     }
 
     /** The original record again: same key, value and headers, without the ones the dead-lettering added. */

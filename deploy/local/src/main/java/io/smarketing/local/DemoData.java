@@ -1,9 +1,6 @@
 package io.smarketing.local;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +33,9 @@ import io.smarketing.local.DemoPlan.LeadSpec;
 import io.smarketing.local.DemoPlan.Person;
 import io.smarketing.local.DemoPlan.Spend;
 import io.smarketing.local.DemoPlan.Step;
+import io.smarketing.platform.Addresses;
+import io.smarketing.platform.Platform;
+import io.smarketing.platform.Service;
 
 import static io.smarketing.local.DemoPlan.CAMPAIGNS;
 import static io.smarketing.local.DemoPlan.CSV_HEADER;
@@ -55,16 +55,12 @@ import static io.smarketing.local.DemoPlan.topReasons;
  * quarter, campaigns with spend, 300 leads at every stage of the funnel, touches (a few in conflict), CSAT and
  * feedback rounds. Everything goes through the services' public APIs, as the people of a small team would do
  * it: erin (executive) sets the goals, mia and mo (marketing) run the campaigns and capture the leads, sam,
- * sally and sota (sales) follow them up.
- *
- * <pre>
- * DemoData --keys &lt;dir&gt; --goals &lt;url&gt; --leads &lt;url&gt; --campaigns &lt;url&gt; --feedback &lt;url&gt;
- * </pre>
+ * sally and sota (sales) follow them up. {@code ./smarketing up} loads it once per state folder.
  *
  * Deterministic: a fixed seed gives the same people, companies and journeys every time (only the times are
- * "now": the services stamp events when they happen). Prints one summary line; any answer it did not expect
- * stops it with exit code 1 and the service's problem+json on stderr. It loads nothing when it finds its
- * campaigns already there, so running it twice never doubles the data.
+ * "now": the services stamp events when they happen). Says what it did in one summary line; any answer it did
+ * not expect stops it with the service's problem+json. It loads nothing when it finds its campaigns already
+ * there, so running it twice never doubles the data.
  */
 public final class DemoData {
 
@@ -105,31 +101,13 @@ public final class DemoData {
         this.feedback = urls.get("feedback");
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length && args[i].startsWith("--"); i += 2) {
-            options.put(args[i].substring(2), args[i + 1].replaceAll("/+$", ""));
+    /** Loads the demo data into a running platform (unless it is there already) and says what it did. */
+    static String load(PrivateKey key, Addresses addresses) {
+        Map<String, String> urls = new HashMap<>();
+        for (Service service : Platform.SERVICES) {
+            urls.put(service.database(), addresses.url(service.name()));
         }
-        if (args.length != 10 || !options.keySet().equals(Set.of("keys", "goals", "leads", "campaigns", "feedback"))) {
-            System.err.println("usage: DemoData --keys <dir> --goals <url> --leads <url> --campaigns <url> "
-                    + "--feedback <url>");
-            return 2;
-        }
-        try {
-            PrivateKey key = DevTokens.readPrivateKey(Path.of(options.get("keys")).resolve(DevTokens.PRIVATE_KEY));
-            System.out.println(new DemoData(key, options).load());
-            return 0;
-        } catch (IOException | GeneralSecurityException e) {
-            System.err.println("DemoData: cannot read the signing key in " + options.get("keys") + ": " + e);
-            return 1;
-        } catch (PlatformApi.Failure e) {
-            System.err.println("DemoData: " + e.getMessage());
-            return 1;
-        }
+        return new DemoData(key, urls).load();
     }
 
     /** Loads everything (unless it is there already) and says what it did. */
@@ -257,18 +235,27 @@ public final class DemoData {
     }
 
     private JsonNode firstLead(LeadSpec lead, UUID campaignId) {
-        long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
-        long pause = 100;
         Person person = lead.person();
         Map<String, Object> request = fields("email", person.email(), "name", person.name(), "company",
                 person.company(), "title", person.title(), "phone", person.phone(), "campaignId", campaignId,
                 "channel", lead.channel());
+        return onceReplicated("campaignId",
+                () -> api.call("POST", leads + "/api/leads", As.marketing(lead.marketer()), request, 201));
+    }
+
+    /**
+     * A call that another service's replica decides: leads-service answers 422 for a campaign it has not consumed
+     * yet, feedback-service for a lead it has not. Retried, with a growing pause, while the 422 names that field.
+     */
+    private JsonNode onceReplicated(String field, Supplier<JsonNode> call) {
+        long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
+        long pause = 100;
         while (true) {
             try {
-                return api.call("POST", leads + "/api/leads", As.marketing(lead.marketer()), request, 201);
+                return call.get();
             } catch (PlatformApi.Failure e) {
-                boolean campaignUnknown = e.status == 422 && e.problem.contains("campaignId");
-                if (!campaignUnknown || System.nanoTime() > deadline) {
+                boolean notReplicatedYet = e.status == 422 && e.problem.contains(field);
+                if (!notReplicatedYet || System.nanoTime() > deadline) {
                     throw e;
                 }
                 pause(pause);
@@ -298,7 +285,9 @@ public final class DemoData {
         for (Step step : lead.steps(id, stage == LeadStage.NEW, campaignId)) {
             String url = step.kind() == Step.Kind.CSAT ? feedback + "/api/feedback/csat"
                     : leads + "/api/leads/" + id + "/" + step.kind().path;
-            JsonNode answer = api.call("POST", url, step.as(), step.body(), step.kind().status);
+            JsonNode answer = step.kind() == Step.Kind.CSAT
+                    ? onceReplicated("leadId", () -> api.call("POST", url, step.as(), step.body(), step.kind().status))
+                    : api.call("POST", url, step.as(), step.body(), step.kind().status);
             switch (step.kind()) {
                 case TOUCH -> {
                     touches++;

@@ -20,13 +20,9 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Development signing keys and bearer tokens for the local platform (never for production).
  *
- * <pre>
- * DevTokens keys  &lt;dir&gt;                          creates dir/private.pem (PKCS#8) and dir/public.pem (X.509) if missing
- * DevTokens token &lt;dir&gt; &lt;role&gt; &lt;user&gt; [hours]   prints an RS256 JWT: iss=smarketing, upn=user, groups=[role]
- * </pre>
- *
- * The services verify tokens with {@code dir/public.pem} ({@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}). Only the token
- * goes to stdout.
+ * The key pair: {@code private.pem} (PKCS#8) and {@code public.pem} (X.509) in the state folder's {@code keys/}; the
+ * services verify tokens with {@code public.pem} ({@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}). A token is an RS256 JWT:
+ * {@code iss=smarketing}, {@code upn=sub=<user>}, {@code groups=[<role>]}.
  */
 public final class DevTokens {
 
@@ -38,47 +34,23 @@ public final class DevTokens {
     private DevTokens() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        try {
-            if (args.length == 2 && args[0].equals("keys")) {
-                ensureKeys(Path.of(args[1]));
-                return 0;
-            }
-            if ((args.length == 4 || args.length == 5) && args[0].equals("token")) {
-                String role = args[2];
-                if (!ROLES.contains(role)) {
-                    System.err.printf("unknown role '%s': use one of %s%n", role, String.join(", ", ROLES));
-                    return 2;
-                }
-                String user = args[3];
-                if (user.isBlank()) {
-                    System.err.println("the user must not be blank");
-                    return 2;
-                }
-                long hours = args.length == 5 ? Long.parseLong(args[4]) : 8;
-                if (hours < 1) {
-                    System.err.println("hours must be at least 1");
-                    return 2;
-                }
-                Path dir = Path.of(args[1]);
-                ensureKeys(dir);
-                System.out.println(token(readPrivateKey(dir.resolve(PRIVATE_KEY)), role, user, Duration.ofHours(hours)));
-                return 0;
-            }
-        } catch (NumberFormatException e) {
-            System.err.println("hours must be a whole number: " + e.getMessage());
-            return 2;
-        } catch (IOException | GeneralSecurityException e) {
-            System.err.println("DevTokens: " + e);
-            return 1;
+    /**
+     * A token for a user with one role, signed with the key pair of {@code keys} (made if missing).
+     *
+     * @throws IllegalArgumentException for an unknown role, a blank user or fewer than one hour
+     */
+    static String token(Path keys, String role, String user, long hours) throws IOException, GeneralSecurityException {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException(String.format("unknown role '%s': use one of %s", role, String.join(", ", ROLES)));
         }
-        System.err.println("usage: DevTokens keys <dir>");
-        System.err.println("       DevTokens token <dir> <marketing|sales|executive> <user> [hours]");
-        return 2;
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("the user must not be blank");
+        }
+        if (hours < 1) {
+            throw new IllegalArgumentException("hours must be at least 1");
+        }
+        ensureKeys(keys);
+        return token(readPrivateKey(keys.resolve(PRIVATE_KEY)), role, user, Duration.ofHours(hours));
     }
 
     static String token(PrivateKey key, String role, String user, Duration lifetime) {

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,30 +19,22 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.smarketing.events.Topics;
+import io.smarketing.platform.Platform;
 
 /**
  * Creates the platform's topics if they are missing: the four event topics (3 partitions) and one dead-letter
- * topic per consuming service (1 partition), replication 1. Waits up to 60 s for the broker to answer.
- *
- * <pre>
- * LocalTopics 127.0.0.1:19092
- * </pre>
+ * topic per service (1 partition), replication 1. Waits up to 60 s for the broker to answer.
  */
 public final class LocalTopics {
 
-    static final List<String> SERVICES = List.of("goals-service", "leads-service", "campaigns-service", "feedback-service");
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private LocalTopics() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: LocalTopics <bootstrap servers>");
-            System.exit(2);
-        }
+    /** Creates what is missing and says how many it created. */
+    static String create(String bootstrap) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_NANOS;
-        String bootstrap = args[0];
         awaitListening(bootstrap, deadline);
 
         Properties config = new Properties();
@@ -62,13 +55,13 @@ public final class LocalTopics {
                 try {
                     result.getValue().get(30, TimeUnit.SECONDS);
                     created++;
-                } catch (ExecutionException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Could not create topic " + result.getKey() + ": " + e.getCause(), e);
+                        throw new LauncherException("could not create topic " + result.getKey() + ": " + e.getCause());
                     }
                 }
             }
-            System.out.printf("topics: %d created, %d already there (%s)%n", created, wanted().size() - created, bootstrap);
+            return String.format("topics: %d created, %d already there (%s)", created, wanted().size() - created, bootstrap);
         }
     }
 
@@ -77,7 +70,7 @@ public final class LocalTopics {
         for (String name : Topics.EVENT_TOPICS) {
             topics.add(new NewTopic(name, 3, (short) 1));
         }
-        for (String service : SERVICES) {
+        for (String service : Platform.serviceNames()) {
             topics.add(new NewTopic(Topics.deadLetter(service), 1, (short) 1));
         }
         return topics;
@@ -95,7 +88,7 @@ public final class LocalTopics {
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within 60 s: " + e.getMessage());
+                    throw new LauncherException("Kafka at " + bootstrap + " did not answer within 60 s: " + e.getMessage());
                 }
                 Thread.sleep(250);
             }
@@ -111,7 +104,7 @@ public final class LocalTopics {
                     throw interrupted;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka at " + bootstrap + " did not list its topics within 60 s", e);
+                    throw new LauncherException("Kafka at " + bootstrap + " did not list its topics within 60 s: " + e);
                 }
                 Thread.sleep(500);
             }

@@ -29,12 +29,4 @@ class BenchmarkTimingsTest {
         assertEquals(2.5, one.percentile(99));
         assertTrue(Double.isNaN(new Benchmark.Timings().percentile(50)));
     }
-
-    @Test
-    void wrongArgumentsAreAUsageError() {
-        assertEquals(2, Benchmark.run(new String[] { "--keys", "k" }));
-        assertEquals(2, Benchmark.run(new String[] { "--keys", "k", "--goals", "g", "--leads", "l", "--speed", "9" }));
-        assertEquals(2, Benchmark.run(new String[] { "--keys", "k", "--goals", "g", "--leads", "l", "--count", "ten" }));
-        assertEquals(2, Benchmark.run(new String[] { "--keys", "k", "--goals", "g", "--leads", "l", "--count", "5" }));
-    }
 }

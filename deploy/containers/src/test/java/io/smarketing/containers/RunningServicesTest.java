@@ -49,15 +49,15 @@ class RunningServicesTest {
     void onTheHostsNetworkTheServiceFindsTheHostsDatabaseAndBrokerAndListensOnlyLocally() {
         Map<String, String> environment = RunningServices.hostEnvironment(goals, host);
 
-        assertEquals("jdbc:postgresql://127.0.0.1:45432/goals", environment.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("jdbc:postgresql://127.0.0.1:20432/goals", environment.get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("goals", environment.get("QUARKUS_DATASOURCE_USERNAME"));
         assertEquals(host.credentials().password("goals"), environment.get("QUARKUS_DATASOURCE_PASSWORD"),
                 "the stage's own random password, not the compose file's");
-        assertEquals("127.0.0.1:49092", environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("127.0.0.1:24092", environment.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("127.0.0.1", environment.get("QUARKUS_HTTP_HOST"));
-        assertEquals("38081", environment.get("QUARKUS_HTTP_PORT"));
+        assertEquals("13081", environment.get("QUARKUS_HTTP_PORT"));
         assertEquals("/etc/smarketing/jwt/public.pem", environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
-        assertEquals("http://127.0.0.1:38081", host.url(goals));
+        assertEquals("http://127.0.0.1:13081", host.url(goals));
     }
 
     @Test

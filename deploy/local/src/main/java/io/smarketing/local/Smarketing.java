@@ -348,8 +348,8 @@ public final class Smarketing implements Callable<Integer> {
         "container images with podman (deploy/containers); test also runs them against a fresh PostgreSQL and Kafka",
         "build (the default): the base image (made from Debian's packages, cached, unless --base names one) and the four "
                 + "service images, localhost/smarketing/<service>:local. test: build, then a fresh PostgreSQL and Kafka on "
-                + "the host (.smarketing/containers/stage, PostgreSQL 45432, Kafka 49092), the four containers on "
-                + "38081-38084, the walking skeleton and the whole loop through them, a SIGTERM to each (it must stop "
+                + "the host (.smarketing/containers/stage, PostgreSQL 20432, Kafka 24092), the four containers on "
+                + "13081-13084, the walking skeleton and the whole loop through them, a SIGTERM to each (it must stop "
                 + "within its grace period) and no dead letters. Builds the jars first if they are missing. podman and "
                 + "debootstrap need root." })
     static final class Images extends Subcommand {

@@ -14,10 +14,11 @@ public enum Profile {
     /** {@code ./smarketing bench}: 28081-28084, PostgreSQL 35432, Kafka 39092; fresh every run. */
     BENCH(".smarketing/bench", 20_000),
     /**
-     * {@code ./smarketing images test}: PostgreSQL 45432 and Kafka 49092 on the host, the four services as containers
-     * on 38081-38084; fresh every run.
+     * {@code ./smarketing images test}: PostgreSQL 20432 and Kafka 24092 on the host, the four services as containers
+     * on 13081-13084; fresh every run. Below the kernel's ephemeral range (32768 and up): four services starting at
+     * once open many client connections, and one of them may be given a service's port as its own.
      */
-    IMAGES(".smarketing/containers/stage", 30_000);
+    IMAGES(".smarketing/containers/stage", 5_000);
 
     private final String home;
     private final int portOffset;

@@ -1,12 +1,18 @@
 package io.smarketing.local;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +22,13 @@ import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.smarketing.events.Topics;
+
 import io.smarketing.local.DemoPlan.As;
+import io.smarketing.platform.Addresses;
+import io.smarketing.platform.DatabaseCredentials;
+import io.smarketing.platform.Platform;
+import io.smarketing.platform.Service;
 
 /**
  * Measures a running platform through its public APIs, as its users load it, and prints the numbers:
@@ -28,23 +40,31 @@ import io.smarketing.local.DemoPlan.As;
  * <li>the same while fifty dashboards follow {@code /api/view/stream}: until the last of them shows it;</li>
  * <li>qualify, assign and accept (the state machine, optimistic locking, outbox);</li>
  * <li>{@code GET /api/view} from several clients;</li>
- * <li>a 10,000-line CSV import.</li>
+ * <li>a backlog: a 100,000-line CSV import, then how fast the relay publishes it and each consumer drains it
+ * (from the consumer groups' committed offsets, as an operator would watch them);</li>
+ * <li>the machine's own ceiling in the same run: pgbench's durable single-row inserts of a lead-sized row with
+ * as many clients, on the same PostgreSQL; capture is quoted as a share of it.</li>
  * </ul>
+ * Every commit is durable: the benchmark's PostgreSQL runs as {@code ./smarketing up} runs it.
  *
  * It adds leads (e-mails {@code bench-<run>-<n>@bench.example}), so it is meant for a platform of its own:
  * {@code ./smarketing bench} starts one in {@code .smarketing/bench} and stops it afterwards.
  */
 public final class Benchmark {
 
-    static final int DEFAULT_COUNT = 2_000;
-    static final int DEFAULT_CLIENTS = 8;
+    static final int DEFAULT_COUNT = 5_000;
+    static final int DEFAULT_CLIENTS = 16;
+    static final int DEFAULT_BACKLOG = 100_000;
     static final int WARM_UP_LEADS = 1_000;
     static final int END_TO_END_SAMPLES = 50;
     static final int DASHBOARDS = 50;
     static final Duration STREAM_WAIT = Duration.ofSeconds(60);
     static final int LIFECYCLE_LEADS = 300;
     static final int VIEW_READS = 1_000;
-    static final int IMPORT_LINES = 10_000;
+    /** Lines per import request: 20,000 lines are about 1.4 MB, well below leads.import-max-bytes. */
+    static final int IMPORT_CHUNK = 20_000;
+    static final Duration DRAIN_WAIT = Duration.ofMinutes(10);
+    static final int PGBENCH_SECONDS = 15;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     static final Duration VIEW_WAIT = Duration.ofSeconds(120);
 
@@ -53,19 +73,26 @@ public final class Benchmark {
     private static final As EXECUTIVE = new As("executive", "erin");
 
     private final PlatformApi api;
+    private final Addresses addresses;
+    private final DatabaseCredentials credentials;
     private final String goals;
     private final String leads;
     private final int count;
     private final int clientCount;
+    private final int backlog;
     private final ExecutorService clients;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    private Benchmark(PlatformApi api, String goals, String leads, int count, int clients) {
+    private Benchmark(PlatformApi api, Addresses addresses, DatabaseCredentials credentials, int count, int clients,
+            int backlog) {
         this.api = api;
-        this.goals = goals;
-        this.leads = leads;
+        this.addresses = addresses;
+        this.credentials = credentials;
+        this.goals = addresses.url(Platform.GOALS.name());
+        this.leads = addresses.url(Platform.LEADS.name());
         this.count = count;
         this.clientCount = clients;
+        this.backlog = backlog;
         this.clients = Executors.newFixedThreadPool(clients, task -> {
             Thread thread = new Thread(task, "benchmark-client");
             thread.setDaemon(true);
@@ -73,14 +100,18 @@ public final class Benchmark {
         });
     }
 
-    /** Measures the platform at these URLs and prints the numbers ({@code count} at least {@value #LIFECYCLE_LEADS}). */
-    static void measure(PrivateKey key, String goals, String leads, int count, int clients) {
-        new Benchmark(new PlatformApi(key, REQUEST_TIMEOUT), goals, leads, count, clients).measure();
+    /**
+     * Measures the platform at these addresses and prints the numbers ({@code count} at least
+     * {@value #LIFECYCLE_LEADS}; a backlog of 0 skips the backlog).
+     */
+    static void measure(PrivateKey key, Addresses addresses, DatabaseCredentials credentials, int count, int clients,
+            int backlog) {
+        new Benchmark(new PlatformApi(key, REQUEST_TIMEOUT), addresses, credentials, count, clients, backlog).measure();
     }
 
     private void measure() {
-        System.out.printf(Locale.ROOT, "Smarketing benchmark: %,d leads, %d concurrent clients, %d cores, run %s%n%n",
-                count, clientCount, Runtime.getRuntime().availableProcessors(), run);
+        System.out.printf(Locale.ROOT, "Smarketing benchmark: %,d leads, %d concurrent clients, %d cores, load average "
+                + "%.1f, run %s%n%n", count, clientCount, Runtime.getRuntime().availableProcessors(), loadAverage(), run);
         warmUp();
 
         long inViewBefore = leadsInView();
@@ -111,17 +142,176 @@ public final class Benchmark {
         print("view read", "GET /api/view", concurrently(VIEW_READS,
                 n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200)));
 
-        StringBuilder csv = new StringBuilder(DemoPlan.CSV_HEADER).append('\n');
-        for (int n = 0; n < IMPORT_LINES; n++) {
-            csv.append(email("i" + n)).append(",Imported ").append(n).append(",Bench Co,,,,WEB\n");
+        if (backlog > 0) {
+            backlog();
         }
-        long importBegun = System.nanoTime();
-        JsonNode imported = api.call("POST", leads + "/api/leads/import", MARKETER, csv.toString(), 200);
-        long importMillis = millis(System.nanoTime() - importBegun);
-        System.out.printf(Locale.ROOT, "%-12s %,d-line CSV in one POST /api/leads/import: %,d ms (%,.0f lines/s), "
-                + "%s created%n", "import", IMPORT_LINES, importMillis, IMPORT_LINES * 1000.0 / importMillis,
-                imported.path("created"));
+        ceiling(capture);
         clients.shutdownNow();
+    }
+
+    /**
+     * A backlog as an import makes one: {@code backlog} lines in requests of {@value #IMPORT_CHUNK}, then how fast
+     * the relay publishes the events and how fast each consumer of smarketing.leads.v1 works through them while it
+     * has records waiting (its committed offsets over time).
+     */
+    private void backlog() {
+        List<Service> consumers = Platform.SERVICES.stream().filter(service -> service.consumes().contains(Topics.LEADS)).toList();
+        try (ConsumerLag lag = new ConsumerLag(addresses.kafkaBootstrap())) {
+            long published = lag.position(consumers.get(0).name(), List.of(Topics.LEADS)).end();
+            Drain drain = new Drain(lag, consumers, published + backlog);
+            Thread watcher = new Thread(drain, "benchmark-drain");
+            watcher.setDaemon(true);
+            watcher.start();
+            long begun = System.nanoTime();
+            long created = 0;
+            for (int first = 0; first < backlog; first += IMPORT_CHUNK) {
+                StringBuilder csv = new StringBuilder(DemoPlan.CSV_HEADER).append('\n');
+                for (int n = first; n < Math.min(backlog, first + IMPORT_CHUNK); n++) {
+                    csv.append(email("i" + n)).append(",Imported ").append(n).append(",Bench Co,,,,WEB\n");
+                }
+                created += api.call("POST", leads + "/api/leads/import", MARKETER, csv.toString(), 200).path("created").asLong();
+            }
+            long importNanos = System.nanoTime() - begun;
+            System.out.printf(Locale.ROOT, "%-12s %,d lines in POST /api/leads/import (%,d a request): %,d ms "
+                    + "(%,.0f lines/s), %,d created%n", "import", backlog, IMPORT_CHUNK, millis(importNanos),
+                    backlog / (importNanos / 1e9), created);
+            drain.await(watcher);
+            System.out.printf(Locale.ROOT, "%-12s %,d events on %s, first import request to the last published: "
+                    + "%,.1f s (%,.0f events/s)%n", "relay", backlog, Topics.LEADS, drain.publishedAfter(begun) / 1e9,
+                    backlog / (drain.publishedAfter(begun) / 1e9));
+            for (Service consumer : consumers) {
+                System.out.printf(Locale.ROOT, "%-12s %-18s %,.0f events/s while behind (%s); all done %,.1f s after the "
+                        + "first import request%n", "drain", consumer.name(), drain.rate(consumer), drain.window(consumer),
+                        drain.doneAfter(consumer, begun) / 1e9);
+            }
+        }
+    }
+
+    /**
+     * Samples, every 200 ms, the end offset of smarketing.leads.v1 and each consumer's committed offset, until all
+     * events are published and every consumer has committed them.
+     */
+    private static final class Drain implements Runnable {
+
+        record Sample(long nanos, long end, Map<String, Long> committed) {
+        }
+
+        private final ConsumerLag lag;
+        private final List<Service> consumers;
+        private final long expectedEnd;
+        private final List<Sample> samples = new CopyOnWriteArrayList<>();
+        private volatile RuntimeException failure;
+
+        Drain(ConsumerLag lag, List<Service> consumers, long expectedEnd) {
+            this.lag = lag;
+            this.consumers = consumers;
+            this.expectedEnd = expectedEnd;
+        }
+
+        @Override
+        public void run() {
+            long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+            try {
+                while (true) {
+                    long now = System.nanoTime();
+                    long end = 0;
+                    Map<String, Long> committed = new LinkedHashMap<>();
+                    for (Service consumer : consumers) {
+                        ConsumerLag.Position position = lag.position(consumer.name(), List.of(Topics.LEADS));
+                        end = Math.max(end, position.end());
+                        committed.put(consumer.name(), position.committed());
+                    }
+                    samples.add(new Sample(now, end, committed));
+                    if (end >= expectedEnd && committed.values().stream().allMatch(done -> done >= expectedEnd)) {
+                        return;
+                    }
+                    if (now > deadline) {
+                        throw new PlatformApi.Failure("the backlog did not drain in " + DRAIN_WAIT.toMinutes()
+                                + " min: published " + end + " of " + expectedEnd + ", committed " + committed);
+                    }
+                    pause(200);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void await(Thread watcher) {
+            try {
+                watcher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformApi.Failure("interrupted");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Nanoseconds from {@code begun} to the first sample that saw every event published. */
+        long publishedAfter(long begun) {
+            return samples.stream().filter(sample -> sample.end() >= expectedEnd).findFirst().orElseThrow().nanos() - begun;
+        }
+
+        long doneAfter(Service consumer, long begun) {
+            return doneAt(consumer).nanos() - begun;
+        }
+
+        private Sample doneAt(Service consumer) {
+            return samples.stream().filter(sample -> sample.committed().get(consumer.name()) >= expectedEnd).findFirst()
+                    .orElseThrow();
+        }
+
+        /** From the first sample with a thousand records waiting for the consumer to the one where it was done. */
+        private Sample busyFrom(Service consumer) {
+            return samples.stream().filter(sample -> sample.end() - sample.committed().get(consumer.name()) >= 1_000)
+                    .findFirst().orElse(samples.get(0));
+        }
+
+        double rate(Service consumer) {
+            Sample from = busyFrom(consumer);
+            Sample to = doneAt(consumer);
+            long events = to.committed().get(consumer.name()) - from.committed().get(consumer.name());
+            return to.nanos() == from.nanos() ? Double.NaN : events / ((to.nanos() - from.nanos()) / 1e9);
+        }
+
+        String window(Service consumer) {
+            Sample from = busyFrom(consumer);
+            Sample to = doneAt(consumer);
+            return String.format(Locale.ROOT, "%,d events in %,.1f s", to.committed().get(consumer.name())
+                    - from.committed().get(consumer.name()), (to.nanos() - from.nanos()) / 1e9);
+        }
+    }
+
+    /**
+     * pgbench on the same PostgreSQL with as many clients: durable single-row inserts of a lead-sized row into a copy
+     * of the lead table, the most a capture could do here. Capture is quoted as a share of it.
+     */
+    private void ceiling(Timings capture) {
+        Optional<java.nio.file.Path> pgbench = PgbenchCeiling.pgbench();
+        if (pgbench.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-12s NOT MEASURED: no pgbench on this machine (Debian: apt-get install "
+                    + "postgresql-client)%n", "ceiling");
+            return;
+        }
+        String database = Platform.LEADS.database();
+        try {
+            double ceiling = PgbenchCeiling.insertsPerSecond(pgbench.get(), addresses.postgresPort(), database,
+                    credentials.user(database), credentials.password(database), clientCount, PGBENCH_SECONDS);
+            double captured = capture.size() / (capture.wallNanos / 1e9);
+            System.out.printf(Locale.ROOT, "%-12s pgbench, %d clients, %d s of durable single-row inserts into a copy of "
+                    + "the lead table: %,.0f/s; capture above reached %,.0f/s = %.0f %% of it%n", "ceiling", clientCount,
+                    PGBENCH_SECONDS, ceiling, captured, 100 * captured / ceiling);
+        } catch (IOException e) {
+            throw new PlatformApi.Failure("pgbench: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformApi.Failure("interrupted");
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /**

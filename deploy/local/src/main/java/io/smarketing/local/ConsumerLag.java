@@ -32,8 +32,17 @@ final class ConsumerLag implements AutoCloseable {
         this.admin = Admin.create(config);
     }
 
-    /** Records of the topics the group has not committed yet (all of a partition it never committed). */
-    long lag(String group, Collection<String> topics) {
+    /** Where a group stands on its topics: their end offsets and its committed offsets, summed over partitions. */
+    record Position(long end, long committed) {
+
+        /** Records published that the group has not committed yet. */
+        long lag() {
+            return end - committed;
+        }
+    }
+
+    /** The group's position (a partition it never committed counts from 0). */
+    Position position(String group, Collection<String> topics) {
         try {
             List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
                     .flatMap(topic -> topic.partitions().stream()
@@ -43,34 +52,20 @@ final class ConsumerLag implements AutoCloseable {
                     .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
-            long lag = 0;
+            long end = 0;
+            long done = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
-                lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+                end += ends.get(partition).offset();
+                done += offset == null ? 0 : offset.offset();
             }
-            return lag;
+            return new Position(end, done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot read the offsets of " + group + ": " + e.getCause(), e.getCause());
         }
-    }
-
-    /**
-     * Waits until the group has no lag left; returns how long that took, or throws when it takes longer than
-     * {@code patience}.
-     */
-    Duration awaitDrained(String group, Collection<String> topics, Duration patience) throws InterruptedException {
-        long started = System.nanoTime();
-        while (lag(group, topics) > 0) {
-            if (System.nanoTime() - started > patience.toNanos()) {
-                throw new IllegalStateException(group + " still has " + lag(group, topics) + " records to go after "
-                        + patience);
-            }
-            Thread.sleep(100);
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Override

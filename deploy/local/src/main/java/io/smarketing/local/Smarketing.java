@@ -307,7 +307,8 @@ public final class Smarketing implements Callable<Integer> {
     @Command(name = "bench", description = {
         "measure a fresh platform of its own (.smarketing/bench, ports 28081-28084) through its APIs",
         "Lead capture, the shared view's lag, one lead end to end, fifty live dashboards, lifecycle transitions, view "
-                + "reads, a 10,000-line import; prints throughput and latency percentiles." })
+                + "reads, a backlog (a 100,000-line import: relay and per-consumer drain rates) and pgbench's durable insert "
+                + "rate on the same PostgreSQL as the machine's ceiling; prints throughput and latency percentiles." })
     static final class Bench extends Subcommand {
 
         @Option(names = "--count", paramLabel = "N", description = "leads to capture (default ${DEFAULT-VALUE})")
@@ -316,11 +317,14 @@ public final class Smarketing implements Callable<Integer> {
         @Option(names = "--clients", paramLabel = "C", description = "concurrent clients (default ${DEFAULT-VALUE})")
         int clients = Benchmark.DEFAULT_CLIENTS;
 
+        @Option(names = "--backlog", paramLabel = "N", description = "lines of the backlog import, 0 for none (default ${DEFAULT-VALUE})")
+        int backlog = Benchmark.DEFAULT_BACKLOG;
+
         @Override
         public Integer call() throws IOException, GeneralSecurityException {
-            if (count < Benchmark.LIFECYCLE_LEADS || clients < 1) {
+            if (count < Benchmark.LIFECYCLE_LEADS || clients < 1 || backlog < 0) {
                 throw new LauncherException("bench: --count must be at least " + Benchmark.LIFECYCLE_LEADS
-                        + " and --clients at least 1", "", 2);
+                        + ", --clients at least 1 and --backlog at least 0", "", 2);
             }
             Launcher launcher = launcher();
             Addresses addresses = launcher.addresses(Profile.BENCH);
@@ -332,8 +336,8 @@ public final class Smarketing implements Callable<Integer> {
                 console().heading("benchmark platform: ./smarketing up --no-demo in " + addresses.state().root());
                 bringUp(launcher, platform, false, false);
                 console().heading("benchmark");
-                Benchmark.measure(DevTokens.readPrivateKey(addresses.state().privateKey()), addresses.url(Platform.GOALS.name()),
-                        addresses.url(Platform.LEADS.name()), count, clients);
+                Benchmark.measure(DevTokens.readPrivateKey(addresses.state().privateKey()), addresses, platform.credentials(),
+                        count, clients, backlog);
                 return 0;
             } catch (IllegalArgumentException | PlatformApi.Failure e) {
                 throw new LauncherException("bench: " + e.getMessage());

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -103,8 +104,13 @@ final class PlatformApi {
     AutoCloseable follow(String url, As as, Consumer<JsonNode> onEvent) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(as))
                 .header("Accept", "text/event-stream").build();
-        CompletableFuture<InputStream> body = http.sendAsync(request, BodyHandlers.ofInputStream())
-                .thenApply(HttpResponse::body);
+        CompletableFuture<InputStream> body = http.sendAsync(request, BodyHandlers.ofInputStream()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new Failure("GET " + url + " as " + as.user() + " answered " + response.statusCode(),
+                        response.statusCode(), "");
+            }
+            return response.body();
+        });
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body.join(), StandardCharsets.UTF_8))) {
                 String line;
@@ -113,6 +119,8 @@ final class PlatformApi {
                         onEvent.accept(json.readTree(line.substring(5).trim()));
                     }
                 }
+            } catch (CompletionException refused) {
+                System.err.println(refused.getCause().getMessage()); // the stream never opened: say why
             } catch (IOException | RuntimeException e) {
                 // closed by the caller, or the service went away: the stream ends either way
             }

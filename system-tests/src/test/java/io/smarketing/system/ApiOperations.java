@@ -2,10 +2,6 @@ package io.smarketing.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -61,9 +57,8 @@ final class ApiOperations {
 
     static List<Operation> all() {
         List<Operation> operations = new ArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
         SERVICES.forEach((service, url) -> {
-            JsonNode document = read(http, url);
+            JsonNode document = read(url);
             for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
                 Map.Entry<String, JsonNode> path = paths.next();
                 if (!path.getKey().startsWith("/api/")) {
@@ -102,19 +97,15 @@ final class ApiOperations {
         return new Operation(service, url, method, path, roles, query, contentType, schema, document);
     }
 
-    private static JsonNode read(HttpClient http, String url) {
+    private static JsonNode read(String url) {
+        RawHttp.Answer answer = RawHttp.send(RawHttp.Request.of("GET", url + "/q/openapi?format=json", Map.of(), null));
+        if (answer.status() != 200) {
+            throw new IllegalStateException(url + "/q/openapi answered " + answer.status());
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/q/openapi?format=json"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + "/q/openapi answered " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
+            return JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -16,7 +16,13 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, not the client's default h2c upgrade: under load an upgraded connection once left a request without
+    // an answer (and without a timeout firing) for twenty minutes
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Enough for the largest OpenAPI document; a longer answer is cut. */
+    private static final int MAX_BODY = 4 * 1024 * 1024;
 
     record Request(String method, String url, Map<String, String> headers, byte[] body) {
 
@@ -41,7 +47,7 @@ final class RawHttp {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             try (InputStream body = response.body()) {
                 String text = contentType.startsWith("text/event-stream") ? ""
-                        : new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                        : new String(body.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
                 return new Answer(response.statusCode(), contentType, text);
             }
         } catch (IOException e) {

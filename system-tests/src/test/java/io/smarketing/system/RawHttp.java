@@ -38,6 +38,21 @@ final class RawHttp {
     }
 
     static Answer send(Request request) {
+        try {
+            return sendOnce(request);
+        } catch (ConnectionClosedUnanswered e) {
+            // The service closes a connection after some refusals (an answer given before the body was read); a
+            // request the client had already put on that kept-alive connection never reached it. Once more, on a new one.
+            try {
+                return sendOnce(request);
+            } catch (ConnectionClosedUnanswered again) {
+                throw new IllegalStateException(request.method() + " " + request.url() + ": the service closed the "
+                        + "connection without an answer, twice");
+            }
+        }
+    }
+
+    private static Answer sendOnce(Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(30))
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
@@ -51,10 +66,19 @@ final class RawHttp {
                 return new Answer(response.statusCode(), contentType, text);
             }
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw new ConnectionClosedUnanswered();
+            }
             throw new IllegalStateException(request.method() + " " + request.url() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class ConnectionClosedUnanswered extends RuntimeException {
+        ConnectionClosedUnanswered() {
+            super("the connection was closed before any answer", null, false, false);
         }
     }
 }

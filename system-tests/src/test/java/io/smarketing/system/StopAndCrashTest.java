@@ -44,6 +44,8 @@ import io.smarketing.testing.TopicProbe;
 class StopAndCrashTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** A JVM start on a busy machine (a whole platform start took 143 s at load average 30). */
+    private static final Duration RESTART_PATIENCE = Duration.ofMinutes(5);
     private static final int BACKLOG = 8_000;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -72,7 +74,7 @@ class StopAndCrashTest {
             // the moment its consumer group commits its first offsets of the backlog (every 100 ms on the test
             // platform: auto.commit.interval.ms).
             CompletableFuture<Void> starting = CompletableFuture.runAsync(PlatformProcesses::up);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> lag() < backlog);
+            await().atMost(RESTART_PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> lag() < backlog);
             ProcessHandle goals = PlatformProcesses.component("goals-service");
             waiting = lag();
             stopped = PlatformProcesses.stop(goals);

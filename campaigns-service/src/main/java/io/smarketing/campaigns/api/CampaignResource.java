@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import io.smarketing.campaigns.domain.AttributionModel;
 import io.smarketing.campaigns.domain.Campaign;
 import io.smarketing.campaigns.domain.CampaignAction;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.campaigns.domain.Standing;
 import io.smarketing.campaigns.service.CampaignService;
 import io.smarketing.campaigns.service.PerformanceService;
@@ -32,6 +31,7 @@ import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.CampaignStatus;
+import io.smarketing.events.Money;
 
 /** Campaigns: marketing writes, everyone reads. Responses carry the version as an ETag. */
 @Path("/api/campaigns")

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.smarketing.campaigns.domain.Campaign;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.events.CampaignStatus;
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 public record CampaignResponse(UUID id, String name, Channel channel, BigDecimal budget, String currency,
         LocalDate startDate, LocalDate endDate, String keyMessage, String audience, UUID goalId,

@@ -24,6 +24,7 @@ import io.smarketing.events.CampaignSpendRecorded;
 import io.smarketing.events.CampaignStatus;
 import io.smarketing.events.CampaignUpdated;
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 /**
  * A campaign: a validated plan, a status that changes only through {@link CampaignAction}, and the money

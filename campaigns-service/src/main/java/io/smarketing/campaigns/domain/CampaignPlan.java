@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 /**
  * What marketing plans: the campaign without its lifecycle. Both a marketing owner and a sales liaison are

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.smarketing.chassis.problem.Problem;
 import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.Money;
 
 /** Collects every broken rule of one request, so a client learns them all from one 422. */
 final class Violations {

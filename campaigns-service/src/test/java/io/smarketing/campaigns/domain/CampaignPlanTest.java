@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.smarketing.chassis.problem.Problem;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 class CampaignPlanTest {
 

@@ -18,6 +18,7 @@ import io.smarketing.events.CampaignPlanned;
 import io.smarketing.events.CampaignSpendRecorded;
 import io.smarketing.events.CampaignStatus;
 import io.smarketing.events.CampaignUpdated;
+import io.smarketing.events.Money;
 
 class CampaignTest {
 

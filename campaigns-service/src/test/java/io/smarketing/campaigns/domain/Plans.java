@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 /** Valid plans to start each test from, changed one field at a time. */
 final class Plans {

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,13 +26,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.money.MoneyAmount;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadStage;
 import io.smarketing.events.LossReason;
-import io.smarketing.events.MoneyLimit;
 import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
 import io.smarketing.leads.domain.Lead;
@@ -74,7 +73,7 @@ public class LeadResource {
     }
 
     public record WinRequest(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = MoneyLimit.INTEGER_DIGITS, fraction = 2) BigDecimal amount) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @MoneyAmount BigDecimal amount) {
     }
 
     public record LoseRequest(@NotNull LossReason reason, @Size(max = 2000) String note) {

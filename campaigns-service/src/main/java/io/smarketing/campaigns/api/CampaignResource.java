@@ -51,7 +51,7 @@ public class CampaignResource {
 
     @POST
     @RolesAllowed(Roles.MARKETING)
-    public Response create(@NotNull CampaignRequest request) {
+    public Response create(@Valid @NotNull CampaignRequest request) {
         Campaign campaign = campaigns.plan(request.toPlan(), caller.name());
         return withVersion(Response.created(URI.create("/api/campaigns/" + campaign.id())), campaign);
     }
@@ -80,7 +80,7 @@ public class CampaignResource {
     @Path("{id}")
     @RolesAllowed(Roles.MARKETING)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull CampaignRequest request) {
+            @Valid @NotNull CampaignRequest request) {
         long expected = expectedVersion(ifMatch, request.version());
         return withVersion(Response.ok(), campaigns.revise(id, expected, request.toPlan(), caller.name()));
     }
@@ -109,7 +109,7 @@ public class CampaignResource {
     @POST
     @Path("{id}/spend")
     @RolesAllowed(Roles.MARKETING)
-    public Response recordSpend(@PathParam("id") UUID id, @NotNull SpendRequest request) {
+    public Response recordSpend(@PathParam("id") UUID id, @Valid @NotNull SpendRequest request) {
         return withVersion(Response.ok(),
                 campaigns.recordSpend(id, request.amount(), request.note(), caller.name()));
     }

@@ -38,7 +38,7 @@ public @interface MoneyAmount {
 
         private final Money money;
 
-        Check(Money money) {
+        public Check(Money money) {
             this.money = money;
         }
 

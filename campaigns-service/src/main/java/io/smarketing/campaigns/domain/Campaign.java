@@ -94,8 +94,7 @@ public class Campaign {
             Instant now) {
         CampaignPlan revised = plan.atScaleOf(money);
         if (expectedVersion != version) {
-            throw ProblemException.conflict("Campaign " + id + " is at version " + version + ", not "
-                    + expectedVersion + ": someone changed it since you read it; reload and retry");
+            throw ProblemException.staleVersion("Campaign", id, version, expectedVersion);
         }
         CampaignAction.REVISE.apply(status);
         if (revised.equals(currentPlan(money))) {

@@ -242,6 +242,18 @@ class CampaignResourceTest {
     }
 
     @Test
+    void anIfMatchAndABodyVersionThatDisagreeAreAConflict() {
+        UUID id = Campaigns.create("Two versions " + UUID.randomUUID());
+        Map<String, Object> revised = plan("Two versions " + id);
+        revised.put("version", 1);
+        asMarketing().header("If-Match", "\"0\"").body(revised).when().put("/api/campaigns/" + id)
+                .then().statusCode(409).contentType("application/problem+json");
+        revised.put("version", 0);
+        asMarketing().header("If-Match", "\"0\"").body(revised).when().put("/api/campaigns/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
     void putBreakingARuleOrOnAFinishedCampaignChangesNothing() {
         UUID id = Campaigns.create("Frozen " + UUID.randomUUID());
         Map<String, Object> revised = planWithout("marketingOwner");

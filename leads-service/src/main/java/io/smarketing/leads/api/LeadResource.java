@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.api.Versioned;
 import io.smarketing.chassis.money.MoneyAmount;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
@@ -87,14 +88,14 @@ public class LeadResource {
             UUID campaignId, Channel channel, int score, LeadStage stage, String ownerId, Instant slaDueAt,
             Instant slaBreachedAt, Instant respondedAt, Boolean withinSla, RejectionReason rejectionReason,
             LossReason lossReason, BigDecimal amount, String currency, Instant closedAt, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, long version) implements Versioned {
 
         static LeadResponse of(Lead lead) {
             return new LeadResponse(lead.id(), lead.email(), lead.name(), lead.company(), lead.title(), lead.phone(),
                     lead.campaignId(), lead.channel(), lead.score(), lead.stage(), lead.ownerId(), lead.slaDueAt(),
                     lead.slaBreachedAt(), lead.respondedAt(), lead.withinSla(), lead.rejectionReason(),
                     lead.lossReason(), lead.amount(), lead.currency(), lead.closedAt(), lead.createdAt(),
-                    lead.updatedAt());
+                    lead.updatedAt(), lead.version());
         }
     }
 

@@ -117,6 +117,29 @@ class GoalResourceTest {
         as("executive").when().get("/api/goals/" + id).then().body("target", equalTo(80.0f));
     }
 
+    /** The platform's one way to revise: the ETag read, sent back as If-Match (or the body's version). */
+    @Test
+    void aGoalAnswersWithItsVersionAsETagAndARevisionHonoursIfMatch() {
+        String id = as("executive").body(goalJson("SQLS", "20", "[\"sam\"]", "[\"mia\"]", null))
+                .when().post("/api/goals").then().statusCode(201).header("ETag", "\"0\"").extract().path("id");
+        String etag = as("sales").when().get("/api/goals/" + id).then().statusCode(200).extract().header("ETag");
+        assertEquals("\"0\"", etag);
+
+        String revised = goalJson("SQLS", "25", "[\"sam\"]", "[\"mia\"]", null);
+        as("executive").header("If-Match", etag).body(revised).when().put("/api/goals/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        as("executive").header("If-Match", etag).body(revised.replace("25", "30")).when().put("/api/goals/" + id)
+                .then().statusCode(409).contentType("application/problem+json");
+        // header and body naming different versions: at most one is current, so a conflict either way
+        as("executive").header("If-Match", "\"1\"").body(revised.replace("}", ", \"version\": 0}"))
+                .when().put("/api/goals/" + id).then().statusCode(409);
+        as("executive").body(revised).when().put("/api/goals/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("version"));
+        as("executive").header("If-Match", "yesterday").body(revised).when().put("/api/goals/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("If-Match"));
+        as("executive").when().get("/api/goals/" + id).then().body("target", equalTo(25.0f)).body("version", equalTo(1));
+    }
+
     @Test
     void evaluatingAGoalDoesNotMoveTheVersionItsEditorRead() {
         // A third of the period gone and no lead of a fresh campaign: evaluation finds the goal at risk.

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +26,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smarketing.chassis.messaging.CloudEventRecord;
+import io.smarketing.events.Channel;
+import io.smarketing.events.LeadCreated;
+import io.smarketing.events.LeadStage;
+import io.smarketing.events.LeadWon;
 import io.smarketing.events.SmarketingEvent;
+import io.smarketing.testing.MoneyCases;
 import io.smarketing.testing.RealInfrastructure;
 import io.smarketing.testing.Tokens;
 import io.smarketing.testing.TopicProbe;
@@ -101,6 +108,25 @@ class SharedViewTest {
                 && v.getFloat("campaigns[0].spend") == 1000f && v.getInt("funnel.leads") == 2);
         assertEquals("Autumn webinar", view.getString("campaigns[0].name"));
         assertEquals(4.0f, view.getFloat("campaigns[0].roi"));
+    }
+
+    /** The same rule as campaign performance (CampaignPerformanceTest uses the same case): one amount everywhere. */
+    @Test
+    void aDealWonForMoreDecimalsThanTheCurrencyHasCountsAtTheCurrencysScale() {
+        UUID campaign = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        Instant t = Instant.now().minusSeconds(60);
+        TopicProbe.publish(ViewEvents.story(campaign, lead, UUID.randomUUID()).get(0)); // the campaign planned
+        TopicProbe.publish(new LeadCreated(lead, campaign, LeadStage.SQL, lead + "@example.com", "Ann", null,
+                Channel.WEB, 80, "mia", t));
+        TopicProbe.publish(new LeadWon(lead, campaign, LeadStage.WON, MoneyCases.WON_WITH_SEN, "JPY", "sam",
+                t.plusSeconds(1)));
+
+        JsonPath view = awaitView(campaign, v -> v.getInt("funnel.won") == 1 && v.getList("campaigns").size() == 1);
+        assertEquals(0, MoneyCases.WON_WITH_SEN_COUNTED.compareTo(new BigDecimal(view.getString("revenue"))),
+                view.prettify());
+        assertEquals(0, MoneyCases.WON_WITH_SEN_COUNTED.compareTo(new BigDecimal(view.getString("campaigns[0].revenue"))),
+                view.prettify());
     }
 
     /** A target of 0 could be stored before targets were checked after rounding: it must not break the view. */

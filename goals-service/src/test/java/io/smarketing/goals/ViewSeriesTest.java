@@ -3,6 +3,7 @@ package io.smarketing.goals;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -96,6 +97,11 @@ class ViewSeriesTest {
             given().header("Authorization", Tokens.bearer("sales", "sam")).queryParams(query)
                     .when().get("/api/view/series").then().statusCode(422).contentType("application/problem+json");
         }
+        // the chassis' words for a bad choice, as in every service's query parameters
+        given().header("Authorization", Tokens.bearer("sales", "sam")).queryParam("bucket", "month")
+                .when().get("/api/view/series").then().statusCode(422)
+                .body("violations[0].field", equalTo("bucket"))
+                .body("violations[0].message", equalTo("must be one of [day, week]"));
     }
 
     @Test

@@ -76,8 +76,8 @@ class LeadLifecycleResourceTest {
         as(SALES, "sam").when().post("/api/leads/" + id + "/accept")
                 .then().statusCode(200).body("stage", equalTo("SQL")).body("withinSla", equalTo(true))
                 .body("respondedAt", notNullValue());
-        as(SALES, "sam").body("{\"amount\":1250000.50}").when().post("/api/leads/" + id + "/win")
-                .then().statusCode(200).body("stage", equalTo("WON")).body("amount", equalTo(1250000.50f))
+        as(SALES, "sam").body("{\"amount\":1250000}").when().post("/api/leads/" + id + "/win")
+                .then().statusCode(200).body("stage", equalTo("WON")).body("amount", equalTo(1250000))
                 .body("currency", equalTo("JPY"));
 
         JsonNode qualified = awaitEvent(id, LeadQualified.TYPE);
@@ -91,7 +91,7 @@ class LeadLifecycleResourceTest {
         assertTrue(accepted.get("withinSla").asBoolean());
         assertEquals("SQL", accepted.get("stage").asText());
         JsonNode won = awaitEvent(id, LeadWon.TYPE);
-        assertEquals(0, new java.math.BigDecimal("1250000.50").compareTo(won.get("amount").decimalValue()));
+        assertEquals(0, new java.math.BigDecimal("1250000").compareTo(won.get("amount").decimalValue()));
         assertEquals("JPY", won.get("currency").asText());
 
         as(EXECUTIVE, "erin").when().get("/api/leads/" + id + "/timeline")
@@ -245,6 +245,10 @@ class LeadLifecycleResourceTest {
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":-5}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":\"lots\"}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1.234}", "amount");
+        // one scale rule on the platform (events Money): yen have no decimals
+        as(SALES, "sam").body("{\"amount\":1000.50}").when().post("/api/leads/" + accepted + "/win")
+                .then().statusCode(422).body("violations[0].field", equalTo("amount"))
+                .body("violations[0].message", equalTo("must be a whole number of JPY"));
         // the platform's one money limit (below 10^15), not the column's 10^17
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1000000000000000}", "amount");
         invalid(as(SALES, "sam"), accepted, "win", "{\"amount\":1E+300000000}", "amount");

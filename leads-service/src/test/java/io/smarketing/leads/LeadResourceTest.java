@@ -66,6 +66,16 @@ class LeadResourceTest {
                 .then().statusCode(200).body("items.id", hasItem(id)).body("total", greaterThanOrEqualTo(1));
     }
 
+    /** As every service answers a versioned resource: its version in the body and as the ETag. */
+    @Test
+    void aLeadAnswersWithItsVersionAsETag() {
+        String id = as(MARKETING, "alice").body(newLeadJson(uniqueEmail())).when().post("/api/leads")
+                .then().statusCode(201).header("ETag", "\"0\"").body("version", equalTo(0)).extract().path("id");
+        as(MARKETING, "alice").when().post("/api/leads/" + id + "/qualify")
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        as(SALES, "sam").when().get("/api/leads/" + id).then().statusCode(200).header("ETag", "\"1\"");
+    }
+
     @Test
     void aLeadScoringAtLeastTheThresholdIsAnMqlAtOnce() {
         String id = capture(mqlLeadJson(uniqueEmail()));

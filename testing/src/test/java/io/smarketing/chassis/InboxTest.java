@@ -55,6 +55,28 @@ class InboxTest {
     }
 
     @Test
+    void dedupeIsKeyedOnTheConsumersName() {
+        UUID leadId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> seenByOthers = CloudEventRecord.toRecord(leadCreated(leadId));
+        ProducerRecord<String, byte[]> seenByThis = CloudEventRecord.toRecord(
+                new LeadQualified(leadId, null, LeadStage.MQL, 70, "test", Instant.now()));
+        String othersId = TopicProbe.header(seenByOthers, CloudEventRecord.ID);
+        String thisId = TopicProbe.header(seenByThis, CloudEventRecord.ID);
+        database.markProcessed("another-consumer", othersId);
+        database.markProcessed(ProbeConsumer.NAME, thisId);
+
+        TopicProbe.send(seenByOthers);
+        TopicProbe.send(seenByThis);
+        String markerId = TopicProbe.publish(new LeadQualified(leadId, null, LeadStage.MQL, 80, "test", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.processed(markerId) == 1);
+
+        assertEquals(List.of(ProbeConsumer.NAME), database.processedBy(markerId));
+        assertEquals(List.of("another-consumer", ProbeConsumer.NAME), database.processedBy(othersId));
+        assertEquals(1, database.effectsOfEvent(othersId), "another consumer's record is no dedupe of this one's");
+        assertEquals(0, database.effectsOfEvent(thisId), "processed by this consumer before: no second effect");
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
         String poisonKey = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> poison = CloudEventRecord.toRecord(Topics.LEADS, UUID.randomUUID().toString(),

@@ -46,6 +46,20 @@ public class ProbeDatabase {
                 .setParameter("id", eventId).getSingleResult()).longValue();
     }
 
+    /** The consumers that recorded the event as processed. */
+    @SuppressWarnings("unchecked")
+    public List<String> processedBy(String eventId) {
+        return entityManager.createNativeQuery("select consumer from processed_event where event_id = :id order by 1")
+                .setParameter("id", eventId).getResultList();
+    }
+
+    /** Records the event as processed by a consumer, as the inbox would. */
+    @jakarta.transaction.Transactional
+    public void markProcessed(String consumer, String eventId) {
+        entityManager.createNativeQuery("insert into processed_event (consumer, event_id, ce_type) values (:c, :id, 'test')")
+                .setParameter("c", consumer).setParameter("id", eventId).executeUpdate();
+    }
+
     /** A server setting as the services' own sessions see it. */
     public String setting(String name) {
         return (String) entityManager.createNativeQuery("select current_setting(:name)").setParameter("name", name)

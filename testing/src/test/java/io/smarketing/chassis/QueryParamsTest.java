@@ -29,6 +29,12 @@ class QueryParamsTest {
         assertNull(QueryParams.uuid("id", " "));
         assertEquals(Colour.RED, QueryParams.choice("colour", "", Colour.class, Colour.RED));
         assertNull(QueryParams.instantOrDate("from", null, false));
+        assertNull(QueryParams.text(" "));
+    }
+
+    @Test
+    void textIsTakenWithoutTheSpacesAroundIt() {
+        assertEquals("sam lee", QueryParams.text("  sam lee "));
     }
 
     @Test

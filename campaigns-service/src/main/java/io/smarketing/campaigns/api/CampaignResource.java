@@ -8,32 +8,29 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.smarketing.campaigns.domain.AttributionModel;
 import io.smarketing.campaigns.domain.Campaign;
 import io.smarketing.campaigns.domain.CampaignAction;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.campaigns.domain.Standing;
 import io.smarketing.campaigns.service.CampaignService;
 import io.smarketing.campaigns.service.PerformanceService;
+import io.smarketing.chassis.api.IfMatch;
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
 import io.smarketing.chassis.api.QueryParams;
-import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.CampaignStatus;
+import io.smarketing.events.Money;
 
-/** Campaigns: marketing writes, everyone reads. Responses carry the version as an ETag. */
+/** Campaigns: marketing writes, everyone reads. A campaign in a response carries its version as the ETag. */
 @Path("/api/campaigns")
 public class CampaignResource {
 
@@ -51,9 +48,9 @@ public class CampaignResource {
 
     @POST
     @RolesAllowed(Roles.MARKETING)
-    public Response create(@NotNull CampaignRequest request) {
+    public Response create(@Valid @NotNull CampaignRequest request) {
         Campaign campaign = campaigns.plan(request.toPlan(), caller.name());
-        return withVersion(Response.created(URI.create("/api/campaigns/" + campaign.id())), campaign);
+        return Response.created(URI.create("/api/campaigns/" + campaign.id())).entity(response(campaign)).build();
     }
 
     /** The leaderboard: {@code sort=roi|revenue|leads} (best first; newest first without it), {@code model} for revenue. */
@@ -71,47 +68,46 @@ public class CampaignResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
-    public Response get(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), campaigns.get(id));
+    public CampaignResponse get(@PathParam("id") UUID id) {
+        return response(campaigns.get(id));
     }
 
     /** Replaces the plan; the version read comes as {@code If-Match} or as {@code version} in the body. */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.MARKETING)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull CampaignRequest request) {
-        long expected = expectedVersion(ifMatch, request.version());
-        return withVersion(Response.ok(), campaigns.revise(id, expected, request.toPlan(), caller.name()));
+    public CampaignResponse update(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch,
+            @Valid @NotNull CampaignRequest request) {
+        long expected = ifMatch.expectedVersion(request.version());
+        return response(campaigns.revise(id, expected, request.toPlan(), caller.name()));
     }
 
     @POST
     @Path("{id}/launch")
     @RolesAllowed(Roles.MARKETING)
-    public Response launch(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), campaigns.move(id, CampaignAction.LAUNCH, caller.name()));
+    public CampaignResponse launch(@PathParam("id") UUID id) {
+        return response(campaigns.move(id, CampaignAction.LAUNCH, caller.name()));
     }
 
     @POST
     @Path("{id}/complete")
     @RolesAllowed(Roles.MARKETING)
-    public Response complete(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), campaigns.move(id, CampaignAction.COMPLETE, caller.name()));
+    public CampaignResponse complete(@PathParam("id") UUID id) {
+        return response(campaigns.move(id, CampaignAction.COMPLETE, caller.name()));
     }
 
     @POST
     @Path("{id}/cancel")
     @RolesAllowed(Roles.MARKETING)
-    public Response cancel(@PathParam("id") UUID id) {
-        return withVersion(Response.ok(), campaigns.move(id, CampaignAction.CANCEL, caller.name()));
+    public CampaignResponse cancel(@PathParam("id") UUID id) {
+        return response(campaigns.move(id, CampaignAction.CANCEL, caller.name()));
     }
 
     @POST
     @Path("{id}/spend")
     @RolesAllowed(Roles.MARKETING)
-    public Response recordSpend(@PathParam("id") UUID id, @NotNull SpendRequest request) {
-        return withVersion(Response.ok(),
-                campaigns.recordSpend(id, request.amount(), request.note(), caller.name()));
+    public CampaignResponse recordSpend(@PathParam("id") UUID id, @Valid @NotNull SpendRequest request) {
+        return response(campaigns.recordSpend(id, request.amount(), request.note(), caller.name()));
     }
 
     @GET
@@ -122,25 +118,7 @@ public class CampaignResource {
         return PerformanceResponse.of(id, attribution, money.currency(), performance.of(id, attribution));
     }
 
-    private Response withVersion(Response.ResponseBuilder response, Campaign campaign) {
-        return response.tag(new EntityTag(Long.toString(campaign.version())))
-                .entity(CampaignResponse.of(campaign, money)).build();
-    }
-
-    /** {@code If-Match: "3"} (or {@code W/"3"}) wins over {@code "version": 3}; one of them is required. */
-    private static long expectedVersion(String ifMatch, Long bodyVersion) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-            try {
-                return Long.parseLong(tag);
-            } catch (NumberFormatException e) {
-                throw ProblemException.unprocessable("If-Match", "must be the ETag of the campaign you read, such as \"3\"");
-            }
-        }
-        if (bodyVersion == null) {
-            throw ProblemException.unprocessable("version",
-                    "is required: send the version you read (or an If-Match header) so no one else's change is lost");
-        }
-        return bodyVersion;
+    private CampaignResponse response(Campaign campaign) {
+        return CampaignResponse.of(campaign, money);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.smarketing.events.Money;
+
 /**
  * Which campaigns a won deal's revenue is credited to. Every model credits exactly the deal's amount (rounded
  * to the currency) or nothing, never more: the campaigns' revenues add up to the revenue won.

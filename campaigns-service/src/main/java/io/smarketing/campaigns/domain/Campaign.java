@@ -24,6 +24,7 @@ import io.smarketing.events.CampaignSpendRecorded;
 import io.smarketing.events.CampaignStatus;
 import io.smarketing.events.CampaignUpdated;
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 /**
  * A campaign: a validated plan, a status that changes only through {@link CampaignAction}, and the money
@@ -66,11 +67,11 @@ public class Campaign {
     protected Campaign() {
     }
 
-    /** A new DRAFT campaign from a plan that passes every rule (422 otherwise). */
+    /** A new DRAFT campaign from a plan the API checked. */
     public static Planned plan(UUID id, CampaignPlan plan, Money money, String by, Instant now) {
         Campaign campaign = new Campaign();
         campaign.id = id;
-        campaign.describe(plan.validated(money));
+        campaign.describe(plan.atScaleOf(money));
         campaign.status = CampaignStatus.DRAFT;
         campaign.totalSpend = money.zero();
         campaign.createdAt = now;
@@ -91,10 +92,9 @@ public class Campaign {
      */
     public Optional<CampaignUpdated> revise(CampaignPlan plan, long expectedVersion, Money money, String by,
             Instant now) {
-        CampaignPlan revised = plan.validated(money);
+        CampaignPlan revised = plan.atScaleOf(money);
         if (expectedVersion != version) {
-            throw ProblemException.conflict("Campaign " + id + " is at version " + version + ", not "
-                    + expectedVersion + ": someone changed it since you read it; reload and retry");
+            throw ProblemException.staleVersion("Campaign", id, version, expectedVersion);
         }
         CampaignAction.REVISE.apply(status);
         if (revised.equals(currentPlan(money))) {
@@ -119,25 +119,22 @@ public class Campaign {
     }
 
     /**
-     * Adds spend to an ACTIVE campaign. The amount must be more than zero: the event contract has no negative
-     * spend, so a correction is a future event type, and the total can never go down, let alone below zero.
+     * Adds spend to an ACTIVE campaign. The amount is more than zero (the API checked it in the currency): the
+     * event contract has no negative spend, so the total can never go down, let alone below zero.
      */
     public CampaignSpendRecorded recordSpend(BigDecimal amount, String note, Money money, String by, Instant now) {
-        Violations violations = new Violations();
-        BigDecimal spent = violations.money("amount", amount, money, money.zero(), "must be more than 0");
-        if (spent != null && spent.signum() == 0) {
-            violations.add("amount", "must be more than 0");
+        if (amount == null || amount.signum() <= 0) {
+            throw ProblemException.unprocessable("amount", "must be greater than 0");
         }
-        String checkedNote = violations.optionalText("note", note, CampaignPlan.MAX_TEXT);
-        violations.throwIfAny();
         CampaignAction.RECORD_SPEND.apply(status);
+        BigDecimal spent = money.exact(amount);
         BigDecimal newTotal = money.round(totalSpend.add(spent));
         if (money.problemWith(newTotal).isPresent()) {
             throw ProblemException.unprocessable("amount", "would take the total spend past what can be recorded");
         }
         totalSpend = newTotal;
         updatedAt = now;
-        return new CampaignSpendRecorded(id, spent, totalSpend, money.currency(), checkedNote, by, now);
+        return new CampaignSpendRecorded(id, spent, totalSpend, money.currency(), note, by, now);
     }
 
     /** The plan as it stands, with the budget at the currency's scale (the column keeps four decimals). */

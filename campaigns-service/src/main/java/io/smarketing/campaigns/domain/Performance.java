@@ -3,6 +3,8 @@ package io.smarketing.campaigns.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import io.smarketing.events.Money;
+
 /**
  * A campaign's closed-loop numbers. Ratios (ROI, conversion rates) are fractions with four decimals,
  * half-even; a ratio over zero (no spend, no leads, no MQLs, no SQLs) is null, not a division error.

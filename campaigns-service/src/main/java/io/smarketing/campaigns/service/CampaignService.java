@@ -13,10 +13,10 @@ import jakarta.transaction.Transactional.TxType;
 import io.smarketing.campaigns.domain.Campaign;
 import io.smarketing.campaigns.domain.CampaignAction;
 import io.smarketing.campaigns.domain.CampaignPlan;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.campaigns.persistence.CampaignRepository;
 import io.smarketing.chassis.outbox.Outbox;
 import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.Money;
 
 /**
  * The transaction boundary of campaign changes: each change and its event commit together. Writes flush before

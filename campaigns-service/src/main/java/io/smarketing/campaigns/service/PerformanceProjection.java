@@ -11,18 +11,22 @@ import io.smarketing.campaigns.persistence.LeadFacts;
 import io.smarketing.events.LeadEvent;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
+import io.smarketing.events.Money;
 
 /**
  * Records the facts of lead events, whatever campaign they name: performance is computed from them on read, so
- * a lead event that arrives before its campaign is known here is counted as soon as the campaign is.
+ * a lead event that arrives before its campaign is known here is counted as soon as the campaign is. A deal's
+ * amount is kept at the platform currency's scale ({@link Money#round}), as the shared view keeps it.
  */
 @ApplicationScoped
 public class PerformanceProjection {
 
     private final LeadFacts facts;
+    private final Money money;
 
-    PerformanceProjection(LeadFacts facts) {
+    PerformanceProjection(LeadFacts facts, Money money) {
         this.facts = facts;
+        this.money = money;
     }
 
     /** Applies a batch of lead events, their writes sent together. */
@@ -35,7 +39,7 @@ public class PerformanceProjection {
     private void apply(LeadEvent event) {
         facts.record(event.leadId(), event.campaignId(), Milestones.provenBy(event.stage()), event.occurredAt());
         if (event instanceof LeadWon won) {
-            facts.recordWin(won.leadId(), won.amount(), won.occurredAt());
+            facts.recordWin(won.leadId(), money.round(won.amount()), won.occurredAt());
         } else if (event instanceof LeadTouched touched && touched.touchCampaignId() != null) {
             facts.recordTouch(touched.touchId(), touched.leadId(), touched.touchCampaignId(), touched.occurredAt());
         }

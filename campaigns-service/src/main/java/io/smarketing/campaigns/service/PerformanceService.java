@@ -13,7 +13,6 @@ import io.quarkus.panache.common.Sort;
 import io.smarketing.campaigns.domain.AttributionModel;
 import io.smarketing.campaigns.domain.Campaign;
 import io.smarketing.campaigns.domain.FunnelCounts;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.campaigns.domain.Performance;
 import io.smarketing.campaigns.domain.Standing;
 import io.smarketing.campaigns.persistence.CampaignRepository;
@@ -21,6 +20,7 @@ import io.smarketing.campaigns.persistence.LeadFacts;
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.events.CampaignStatus;
+import io.smarketing.events.Money;
 
 /** Closed-loop performance, computed on read from the lead facts and the campaign's spend. */
 @ApplicationScoped

@@ -31,12 +31,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smarketing.campaigns.domain.Campaign;
 import io.smarketing.campaigns.domain.CampaignPlan;
-import io.smarketing.campaigns.domain.Money;
 import io.smarketing.campaigns.persistence.CampaignRepository;
 import io.smarketing.chassis.messaging.CloudEventRecord;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadStage;
+import io.smarketing.events.Money;
 import io.smarketing.events.SmarketingEvent;
+import io.smarketing.testing.MoneyCases;
 import io.smarketing.testing.RealInfrastructure;
 import io.smarketing.testing.TopicProbe;
 
@@ -116,6 +117,17 @@ class CampaignPerformanceTest {
         assertEquals(new BigDecimal("0.6667"), p.mqlToSqlRate());
         assertEquals(new BigDecimal("0.5000"), p.sqlToWonRate());
         assertEquals("JPY", p.currency());
+    }
+
+    /** The same rule as the shared view (SharedViewTest uses the same case): one amount everywhere. */
+    @Test
+    void aDealWonForMoreDecimalsThanTheCurrencyHasCountsAtTheCurrencysScale() {
+        UUID campaign = Campaigns.launched("Sen " + UUID.randomUUID());
+        LeadJourney lead = LeadJourney.from(campaign);
+        publish(lead.created(LeadStage.SQL, day(1)), lead.won(MoneyCases.WON_WITH_SEN.toPlainString(), day(2)));
+
+        PerformanceResponse p = awaitPerformance(campaign, "first", r -> r.won() == 1);
+        assertEquals(MoneyCases.WON_WITH_SEN_COUNTED, p.revenue());
     }
 
     @Test

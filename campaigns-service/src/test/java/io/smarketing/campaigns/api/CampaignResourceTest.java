@@ -105,6 +105,18 @@ class CampaignResourceTest {
                 .body("violations.field", containsInAnyOrder("budget", "endDate", "keyMessage"));
     }
 
+    /** The same mechanism and words as every service: Bean Validation, one problem+json shape. */
+    @Test
+    void brokenRulesAreReportedAsInEveryService() {
+        Map<String, Object> plan = planWithout("salesLiaison", "channel");
+        asMarketing().body(plan).when().post("/api/campaigns")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:smarketing:problem:validation"))
+                .body("detail", equalTo("2 field(s) are invalid"))
+                .body("violations.field", equalTo(List.of("channel", "salesLiaison")))
+                .body("violations.message", equalTo(List.of("must not be null", "must not be blank")));
+    }
+
     @Test
     void aFractionalYenBudgetIsA422() {
         Map<String, Object> plan = plan("Fractional");
@@ -227,6 +239,18 @@ class CampaignResourceTest {
         CampaignUpdated updated = event(id, CampaignUpdated.TYPE, CampaignUpdated.class);
         assertEquals("Close the books in an hour", updated.keyMessage());
         assertEquals("JPY", updated.currency());
+    }
+
+    @Test
+    void anIfMatchAndABodyVersionThatDisagreeAreAConflict() {
+        UUID id = Campaigns.create("Two versions " + UUID.randomUUID());
+        Map<String, Object> revised = plan("Two versions " + id);
+        revised.put("version", 1);
+        asMarketing().header("If-Match", "\"0\"").body(revised).when().put("/api/campaigns/" + id)
+                .then().statusCode(409).contentType("application/problem+json");
+        revised.put("version", 0);
+        asMarketing().header("If-Match", "\"0\"").body(revised).when().put("/api/campaigns/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.smarketing.events.Money;
+
 class AttributionModelTest {
 
     private static final Money JPY = Money.of("JPY");

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import io.smarketing.events.Money;
+
 class PerformanceTest {
 
     private static final Money JPY = Money.of("JPY");

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.smarketing.events.Channel;
+import io.smarketing.events.Money;
 
 /** Valid plans to start each test from, changed one field at a time. */
 final class Plans {
@@ -20,27 +21,9 @@ final class Plans {
                 "Close the books in a day", "CFOs of mid-size firms", UUID.randomUUID(), "mia", "sam");
     }
 
-    static CampaignPlan withOwners(String marketingOwner, String salesLiaison) {
-        CampaignPlan p = valid();
-        return new CampaignPlan(p.name(), p.channel(), p.budget(), p.startDate(), p.endDate(), p.keyMessage(),
-                p.audience(), p.goalId(), marketingOwner, salesLiaison);
-    }
-
     static CampaignPlan withBudget(BigDecimal budget) {
         CampaignPlan p = valid();
         return new CampaignPlan(p.name(), p.channel(), budget, p.startDate(), p.endDate(), p.keyMessage(),
                 p.audience(), p.goalId(), p.marketingOwner(), p.salesLiaison());
-    }
-
-    static CampaignPlan withDates(LocalDate start, LocalDate end) {
-        CampaignPlan p = valid();
-        return new CampaignPlan(p.name(), p.channel(), p.budget(), start, end, p.keyMessage(), p.audience(),
-                p.goalId(), p.marketingOwner(), p.salesLiaison());
-    }
-
-    static CampaignPlan withText(String name, String keyMessage, String audience) {
-        CampaignPlan p = valid();
-        return new CampaignPlan(name, p.channel(), p.budget(), p.startDate(), p.endDate(), keyMessage, audience,
-                p.goalId(), p.marketingOwner(), p.salesLiaison());
     }
 }

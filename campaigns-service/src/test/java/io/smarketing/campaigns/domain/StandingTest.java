@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.smarketing.events.Money;
+
 class StandingTest {
 
     private static final Money JPY = Money.of("JPY");

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.smarketing.events.Money;
+
 /** The worked example of the README, so the numbers there stay true. */
 class WorkedExampleTest {
 

@@ -37,6 +37,11 @@ public final class QueryParams {
         }
     }
 
+    /** Free text as typed, without the spaces around it. */
+    public static String text(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
     /** One of an enum's constants, case-insensitive; a 422 lists the choices. */
     public static <E extends Enum<E>> E choice(String name, String value, Class<E> choices, E absent) {
         if (blank(value)) {

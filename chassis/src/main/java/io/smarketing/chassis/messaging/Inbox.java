@@ -49,8 +49,9 @@ public class Inbox {
 
     /**
      * The one incoming channel of every service: it subscribes to all the topics the service consumes
-     * ({@code mp.messaging.incoming.events.topics}), so a service is one consumer in one consumer group,
-     * named after the service, and a rebalance moves all its partitions at once.
+     * ({@code mp.messaging.incoming.events.topics}, which must be the topics its {@link EventConsumer} handles),
+     * so a service is one consumer in one consumer group, named after the service, and a rebalance moves all its
+     * partitions at once.
      */
     public static final String CHANNEL = "events";
 
@@ -109,16 +110,16 @@ public class Inbox {
     }
 
     /**
-     * Applies the batch through the handler, then acknowledges it; returns the acknowledgement, which a
-     * consumer method returns to the connector.
+     * Applies the batch through the consumer (the events of the types it handles; its name keys their dedupe),
+     * then acknowledges it; returns the acknowledgement, which a consumer method returns to the connector.
      */
-    public CompletionStage<Void> deliver(KafkaRecordBatch<String, byte[]> batch, EventBatchHandler handler) {
+    public CompletionStage<Void> deliver(KafkaRecordBatch<String, byte[]> batch, EventConsumer consumer) {
         if (!begin()) {
             return leftForTheNextConsumer(batch.getRecords().size());
         }
         try {
             List<Delivery> deliveries = batch.getRecords().stream().map(Inbox::decode).toList();
-            untilDone(() -> apply(deliveries, handler), "batch of " + deliveries.size());
+            untilDone(() -> apply(deliveries, consumer), "batch of " + deliveries.size());
             sendPoisonToDeadLetters(deliveries);
             return batch.ack();
         } catch (Stopped stopped) {
@@ -129,13 +130,15 @@ public class Inbox {
     }
 
     /** The whole batch in one transaction; on a permanent failure, each record in its own. */
-    private void apply(List<Delivery> deliveries, EventBatchHandler handler) {
-        List<Delivery> decoded = deliveries.stream().filter(d -> d.event().isPresent()).toList();
+    private void apply(List<Delivery> deliveries, EventConsumer consumer) {
+        // a type the consumer does not handle is acknowledged without effect, as a type unknown to this build
+        List<Delivery> decoded = deliveries.stream()
+                .filter(d -> d.event().filter(event -> consumer.handles(event.data())).isPresent()).toList();
         if (decoded.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyOnce(decoded, handler));
+            QuarkusTransaction.requiringNew().run(() -> applyOnce(decoded, consumer));
         } catch (RuntimeException failure) {
             if (TransientFailures.isTransient(failure) || stopping) {
                 throw failure;
@@ -143,14 +146,14 @@ public class Inbox {
             LOG.warnf("A batch of %d failed (%s); applying its records one by one to find the bad one",
                     decoded.size(), TransientFailures.describe(failure));
             for (Delivery delivery : decoded) {
-                applyAlone(delivery, handler);
+                applyAlone(delivery, consumer);
             }
         }
     }
 
-    private void applyAlone(Delivery delivery, EventBatchHandler handler) {
+    private void applyAlone(Delivery delivery, EventConsumer consumer) {
         try {
-            untilDone(() -> QuarkusTransaction.requiringNew().run(() -> applyOnce(List.of(delivery), handler)),
+            untilDone(() -> QuarkusTransaction.requiringNew().run(() -> applyOnce(List.of(delivery), consumer)),
                     where(delivery.record()));
         } catch (Stopped stopped) {
             throw stopped;
@@ -160,8 +163,8 @@ public class Inbox {
         }
     }
 
-    private void applyOnce(List<Delivery> deliveries, EventBatchHandler handler) {
-        Set<String> fresh = markProcessed(deliveries);
+    private void applyOnce(List<Delivery> deliveries, EventConsumer consumer) {
+        Set<String> fresh = markProcessed(consumer.name(), deliveries);
         List<IncomingEvent> events = new ArrayList<>(fresh.size());
         for (Delivery delivery : deliveries) {
             IncomingEvent event = delivery.event().orElseThrow();
@@ -172,16 +175,19 @@ public class Inbox {
             }
         }
         if (!events.isEmpty()) {
-            handler.handle(events);
+            consumer.handle(events);
         }
         for (Delivery delivery : deliveries) {
             count(delivery.record(), fresh.contains(delivery.event().orElseThrow().id()) ? "processed" : "duplicate");
         }
     }
 
-    /** Records the ids in one statement; returns those not recorded before (a batch may repeat one, too). */
+    /**
+     * Records the ids as processed by this consumer, in one statement; returns those it had not processed before
+     * (a batch may repeat one, too).
+     */
     @SuppressWarnings("unchecked")
-    private Set<String> markProcessed(List<Delivery> deliveries) {
+    private Set<String> markProcessed(String consumer, List<Delivery> deliveries) {
         List<String> ids = new ArrayList<>(deliveries.size());
         List<String> types = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
@@ -193,7 +199,7 @@ public class Inbox {
                 select :consumer, id, type from unnest(cast(:ids as text[]), cast(:types as text[])) as e (id, type)
                 on conflict do nothing
                 returning event_id""")
-                .setParameter("consumer", CHANNEL)
+                .setParameter("consumer", consumer)
                 .setParameter("ids", ids.toArray(String[]::new))
                 .setParameter("types", types.toArray(String[]::new))
                 .getResultList();

@@ -31,6 +31,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, null);
     }
 
+    /** 409: the client read another version than the current one; its change would overwrite someone else's. */
+    public static ProblemException staleVersion(String what, Object id, long current, long expected) {
+        return conflict(what + " " + id + " is at version " + current + ", not " + expected
+                + ": someone changed it since you read it; reload it and apply your change again");
+    }
+
     /** 422: valid JSON that breaks a business rule on one field. */
     public static ProblemException unprocessable(String field, String message) {
         return new ProblemException(422, "validation", "Request breaks a rule", message,

@@ -20,9 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import io.smarketing.chassis.api.IfMatch;
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
-import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.chassis.api.Versioned;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.GoalMetric;
@@ -55,7 +56,8 @@ public class GoalResource {
 
     public record GoalResponse(UUID id, String name, GoalMetric metric, BigDecimal target, LocalDate periodStart,
             LocalDate periodEnd, List<String> salesOwners, List<String> marketingOwners, UUID campaignId,
-            GoalStatus lastStatus, String createdBy, Instant createdAt, Instant updatedAt, long version) {
+            GoalStatus lastStatus, String createdBy, Instant createdAt, Instant updatedAt, long version)
+            implements Versioned {
 
         static GoalResponse of(Goal goal) {
             return new GoalResponse(goal.id(), goal.name(), goal.metric(), goal.target(), goal.periodStart(),
@@ -79,16 +81,17 @@ public class GoalResource {
         return Response.created(URI.create("/api/goals/" + goal.id())).entity(GoalResponse.of(goal)).build();
     }
 
-    /** Replaces a goal's definition; the body's {@code version} must be the one last read (409 otherwise). */
+    /**
+     * Replaces a goal's definition, for the version last read: {@code If-Match} (its ETag) or the body's
+     * {@code version}; 409 if someone changed it since.
+     */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.EXECUTIVE)
-    public GoalResponse revise(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
-        if (request.version() == null) {
-            throw ProblemException.unprocessable("version",
-                    "must be the version of the goal you read, so that concurrent changes are not lost");
-        }
-        return GoalResponse.of(goals.revise(id, request.version(), request.toDefinition(), caller.name()));
+    public GoalResponse revise(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch,
+            @Valid @NotNull GoalRequest request) {
+        long expected = ifMatch.expectedVersion(request.version());
+        return GoalResponse.of(goals.revise(id, expected, request.toDefinition(), caller.name()));
     }
 
     @GET

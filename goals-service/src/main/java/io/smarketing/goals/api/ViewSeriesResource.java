@@ -1,7 +1,5 @@
 package io.smarketing.goals.api;
 
-import java.util.Locale;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.smarketing.chassis.api.QueryParams;
 import io.smarketing.chassis.problem.Problem;
-import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.goals.domain.ViewSeries;
 import io.smarketing.goals.service.ViewService;
@@ -43,17 +41,7 @@ public class ViewSeriesResource {
             @Parameter(description = "an ISO-8601 instant or date (a date counts whole)") @QueryParam("to") String to,
             @QueryParam("campaignId") String campaignId,
             @Parameter(description = "day (default) or week") @QueryParam("bucket") String bucket) {
-        return view.series(ViewResource.filter(from, to, campaignId), bucket(bucket));
-    }
-
-    private static ViewSeries.Bucket bucket(String value) {
-        if (value == null || value.isBlank()) {
-            return ViewSeries.Bucket.DAY;
-        }
-        try {
-            return ViewSeries.Bucket.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw ProblemException.unprocessable("bucket", "must be day or week");
-        }
+        return view.series(ViewResource.filter(from, to, campaignId),
+                QueryParams.choice("bucket", bucket, ViewSeries.Bucket.class, ViewSeries.Bucket.DAY));
     }
 }

@@ -66,8 +66,7 @@ public class GoalService {
     public Goal revise(UUID id, long expectedVersion, Goal.Definition definition, String by) {
         Goal goal = get(id);
         if (goal.version() != expectedVersion) {
-            throw ProblemException.conflict("Goal " + id + " is at version " + goal.version() + ", not "
-                    + expectedVersion + ": reload it and apply your change again");
+            throw ProblemException.staleVersion("Goal", id, goal.version(), expectedVersion);
         }
         outbox.publish(goal.revise(definition, by, Instant.now(clock)).event());
         projections.notifyViewChanged();

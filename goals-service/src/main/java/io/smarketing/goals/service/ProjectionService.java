@@ -28,18 +28,25 @@ import io.smarketing.events.LeadSlaBreached;
 import io.smarketing.events.LeadStage;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
+import io.smarketing.events.Money;
 import io.smarketing.goals.domain.ActivityText;
 import io.smarketing.goals.persistence.Projections;
 import io.smarketing.goals.persistence.Projections.LeadChange;
 
-/** Applies events of the other services' topics to the view's facts, in the consumer's transaction. */
+/**
+ * Applies events of the other services' topics to the view's facts, in the consumer's transaction. Amounts are
+ * kept at the platform currency's scale ({@link Money#round}), as campaigns-service keeps them, so a deal counts
+ * the same here and in its campaign's performance.
+ */
 @ApplicationScoped
 public class ProjectionService {
 
     private final Projections projections;
+    private final Money money;
 
-    ProjectionService(Projections projections) {
+    ProjectionService(Projections projections, Money money) {
         this.projections = projections;
+        this.money = money;
     }
 
     /** Applies a batch of events; the view's watchers hear of it once. */
@@ -81,7 +88,7 @@ public class ProjectionService {
             change.first("rejected_at", rejected.occurredAt()).latest("rejection_reason", rejected.reason().name())
                     .latest("responded_at", rejected.respondedAt()).latest("within_sla", rejected.withinSla());
         } else if (event instanceof LeadWon won) {
-            change.first("won_at", won.occurredAt()).latest("amount", won.amount());
+            change.first("won_at", won.occurredAt()).latest("amount", money.round(won.amount()));
         } else if (event instanceof LeadLost lost) {
             change.first("lost_at", lost.occurredAt()).latest("loss_reason", lost.reason().name());
         } else if (event instanceof LeadSlaBreached breached) {
@@ -96,11 +103,11 @@ public class ProjectionService {
 
     private void applyCampaign(String eventId, CampaignEvent event) {
         if (event instanceof CampaignPlanned planned) {
-            projections.campaignDescribed(planned.campaignId(), planned.name(), planned.budget(), planned.goalId(),
+            projections.campaignDescribed(planned.campaignId(), planned.name(), money.round(planned.budget()), planned.goalId(),
                     planned.occurredAt());
             projections.campaignStatus(planned.campaignId(), "DRAFT", planned.occurredAt());
         } else if (event instanceof CampaignUpdated updated) {
-            projections.campaignDescribed(updated.campaignId(), updated.name(), updated.budget(), updated.goalId(),
+            projections.campaignDescribed(updated.campaignId(), updated.name(), money.round(updated.budget()), updated.goalId(),
                     updated.occurredAt());
         } else if (event instanceof CampaignLaunched launched) {
             projections.campaignStatus(launched.campaignId(), launched.status().name(), launched.occurredAt());
@@ -109,7 +116,7 @@ public class ProjectionService {
         } else if (event instanceof CampaignCancelled cancelled) {
             projections.campaignStatus(cancelled.campaignId(), cancelled.status().name(), cancelled.occurredAt());
         } else if (event instanceof CampaignSpendRecorded spend) {
-            projections.spend(eventId, spend.campaignId(), spend.amount(), spend.occurredAt());
+            projections.spend(eventId, spend.campaignId(), money.round(spend.amount()), spend.occurredAt());
         }
     }
 

@@ -31,12 +31,8 @@ public class LeadQuery {
     LeadRepository.Filter toFilter() {
         return new LeadRepository.Filter(
                 QueryParams.choice("stage", stage, LeadStage.class, null),
-                blank(ownerId) ? null : ownerId.trim(),
+                QueryParams.text(ownerId),
                 QueryParams.uuid("campaignId", campaignId),
-                blank(q) ? null : q.trim());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+                QueryParams.text(q));
     }
 }

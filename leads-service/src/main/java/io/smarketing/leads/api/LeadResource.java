@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,13 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.api.Versioned;
+import io.smarketing.chassis.money.MoneyAmount;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadStage;
 import io.smarketing.events.LossReason;
-import io.smarketing.events.MoneyLimit;
 import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
 import io.smarketing.leads.domain.Lead;
@@ -74,7 +74,7 @@ public class LeadResource {
     }
 
     public record WinRequest(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = MoneyLimit.INTEGER_DIGITS, fraction = 2) BigDecimal amount) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @MoneyAmount BigDecimal amount) {
     }
 
     public record LoseRequest(@NotNull LossReason reason, @Size(max = 2000) String note) {
@@ -88,14 +88,14 @@ public class LeadResource {
             UUID campaignId, Channel channel, int score, LeadStage stage, String ownerId, Instant slaDueAt,
             Instant slaBreachedAt, Instant respondedAt, Boolean withinSla, RejectionReason rejectionReason,
             LossReason lossReason, BigDecimal amount, String currency, Instant closedAt, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, long version) implements Versioned {
 
         static LeadResponse of(Lead lead) {
             return new LeadResponse(lead.id(), lead.email(), lead.name(), lead.company(), lead.title(), lead.phone(),
                     lead.campaignId(), lead.channel(), lead.score(), lead.stage(), lead.ownerId(), lead.slaDueAt(),
                     lead.slaBreachedAt(), lead.respondedAt(), lead.withinSla(), lead.rejectionReason(),
                     lead.lossReason(), lead.amount(), lead.currency(), lead.closedAt(), lead.createdAt(),
-                    lead.updatedAt());
+                    lead.updatedAt(), lead.version());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.smarketing.campaigns.domain;
+package io.smarketing.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.smarketing.campaigns.domain;
+package io.smarketing.events;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,11 +8,17 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
-import io.smarketing.events.MoneyLimit;
 
 /**
- * Amounts in the platform currency, at the currency's own number of decimals (JPY 0, EUR and USD 2): budgets and
- * spend must fit it exactly, revenue is rounded to it, and a split never creates or loses a unit.
+ * Amounts in the platform currency, at the currency's own number of decimals (JPY 0, EUR and USD 2). The one
+ * scale rule of the platform, in every service:
+ * <ul>
+ * <li>an amount a client sends (a budget, spend, a deal won, a revenue target) must fit the currency exactly
+ * and stay below {@link MoneyLimit}, or it is a 422 ({@link #problemWith});</li>
+ * <li>an amount read from an event is rounded half-even to the currency ({@link #round}) where it is
+ * projected, so an event written before the rule, or by another producer, counts the same in every view;</li>
+ * <li>a split (linear attribution) never creates or loses a unit ({@link #split}).</li>
+ * </ul>
  */
 public record Money(String currency, int scale) {
 

@@ -1,0 +1,3 @@
+-- The inbox keys its dedupe on the consumer's name (EventConsumer.name()), no longer on the channel's ("events"):
+-- the ids this service's consumer processed before stay processed, so a redelivery or replay has no second effect.
+update processed_event set consumer = 'shared-view' where consumer = 'events';

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.ActivityKind;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadAccepted;
 import io.smarketing.events.LeadAssigned;
@@ -48,6 +49,8 @@ class LeadTest {
     private static final ConflictRules CONFLICTS = new ConflictRules(Duration.ofHours(24));
     private static final String REP = "sam";
     private static final AssignmentRules ASSIGNMENT = new AssignmentRules(Set.of(REP, "kim"), FOLLOW_UP);
+    static final EngagementRules ENGAGEMENT = new EngagementRules(Map.of(ActivityKind.EVENT_ATTENDED, 20,
+            ActivityKind.EMAIL_OPENED, 2), Duration.ofDays(10));
 
     static Lead newLead() {
         return Lead.capture(details(Channel.WEB), RULES, "mia", T0).lead();
@@ -95,7 +98,7 @@ class LeadTest {
     private static void perform(Lead lead, LeadAction action) {
         Instant at = T0.plusSeconds(3600);
         switch (action) {
-            case QUALIFY -> lead.qualify("mia", at);
+            case QUALIFY -> lead.qualify("mia", ENGAGEMENT, at);
             case ASSIGN -> lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", at);
             case ACCEPT -> lead.accept(REP, at);
             case REJECT -> lead.reject(RejectionReason.NOT_A_FIT, "no", REP, at);
@@ -166,7 +169,7 @@ class LeadTest {
     void qualifyingANewLeadMakesItAnMql() {
         Lead lead = newLead();
 
-        LeadQualified event = lead.qualify("mia", T0.plusSeconds(5));
+        LeadQualified event = lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(5));
 
         assertEquals(LeadStage.MQL, lead.stage());
         assertEquals(LeadStage.MQL, event.stage());
@@ -204,7 +207,7 @@ class LeadTest {
     @Test
     void aNewSlaCycleAfterReQualifyingHasItsOwnDeadline() {
         Lead lead = rejected();
-        lead.qualify("mia", T0.plusSeconds(900));
+        lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(900));
 
         lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(1000));
 
@@ -289,7 +292,7 @@ class LeadTest {
     void reQualifyingARejectedLeadPutsItBackUnassigned() {
         Lead lead = rejected();
 
-        LeadQualified event = lead.qualify("mia", T0.plusSeconds(900));
+        LeadQualified event = lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(900));
 
         assertEquals(LeadStage.MQL, event.stage());
         assertFalse(lead.isAssigned());

@@ -18,9 +18,9 @@ public class RepAway {
     @Column(name = "rep_id")
     private String repId;
     @Column(name = "away_from")
-    private Instant from;
+    private Instant awayFrom;
     @Column(name = "away_to")
-    private Instant to;
+    private Instant awayTo;
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -43,13 +43,13 @@ public class RepAway {
         if (!newTo.isAfter(now)) {
             throw ProblemException.unprocessable("to", "must be in the future");
         }
-        from = start;
-        to = newTo;
+        awayFrom = start;
+        awayTo = newTo;
         updatedAt = now;
     }
 
     public boolean isAwayAt(Instant instant) {
-        return !instant.isBefore(from) && instant.isBefore(to);
+        return !instant.isBefore(awayFrom) && instant.isBefore(awayTo);
     }
 
     public String repId() {
@@ -57,10 +57,10 @@ public class RepAway {
     }
 
     public Instant from() {
-        return from;
+        return awayFrom;
     }
 
     public Instant to() {
-        return to;
+        return awayTo;
     }
 }

@@ -159,8 +159,9 @@ public class RoutingRule {
         return isDefault;
     }
 
+    /** The pool in its order. */
     public List<PoolMember> members() {
-        return List.copyOf(members);
+        return members.stream().sorted(Comparator.comparingInt(PoolMember::position)).toList();
     }
 
     public Instant createdAt() {

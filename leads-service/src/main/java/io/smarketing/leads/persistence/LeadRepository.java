@@ -54,9 +54,9 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     public boolean insertIfNoOpenLead(Lead lead) {
         return getEntityManager().createNativeQuery("""
                 insert into lead (id, email, name, company, title, phone, campaign_id, channel, score, stage,
-                                  created_at, updated_at, version)
+                                  mql_at, created_at, updated_at, version)
                 values (:id, :email, :name, :company, :title, :phone, :campaign, :channel, :score, :stage,
-                        :created, :updated, 0)
+                        :mqlAt, :created, :updated, 0)
                 on conflict (lower(email)) where stage not in ('WON', 'LOST') do nothing""")
                 .setParameter("id", lead.id())
                 .setParameter("email", lead.email())
@@ -68,6 +68,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                 .setParameter("channel", lead.channel().name())
                 .setParameter("score", lead.score())
                 .setParameter("stage", lead.stage().name())
+                .setParameter("mqlAt", lead.mqlAt())
                 .setParameter("created", lead.createdAt())
                 .setParameter("updated", lead.updatedAt())
                 .executeUpdate() == 1;

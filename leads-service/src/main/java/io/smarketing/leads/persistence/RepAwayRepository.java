@@ -15,11 +15,11 @@ public class RepAwayRepository implements PanacheRepositoryBase<RepAway, String>
 
     /** The reps away at {@code at}. */
     public Set<String> awayAt(Instant at) {
-        return list("from <= ?1 and to > ?1", at).stream().map(RepAway::repId).collect(Collectors.toSet());
+        return list("awayFrom <= ?1 and awayTo > ?1", at).stream().map(RepAway::repId).collect(Collectors.toSet());
     }
 
     /** Periods not over at {@code at} (current or announced). */
     public List<RepAway> notOverAt(Instant at) {
-        return list("to > ?1", at);
+        return list("awayTo > ?1", at);
     }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import io.smarketing.events.LeadStage;
 import io.smarketing.leads.config.LeadsConfig;
@@ -60,7 +59,8 @@ public class Router {
     public record Round(int assigned, long lastSeq, boolean more) {
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /** A transaction of its own: the router's thread has no request to read in. */
+    @Transactional
     public boolean anyWaiting() {
         return !queue.isEmpty();
     }

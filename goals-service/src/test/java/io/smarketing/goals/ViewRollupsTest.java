@@ -121,6 +121,7 @@ class ViewRollupsTest {
             assertEquals(factsByDayAndCampaign(), rollupsByDayAndCampaign(), "view_rollup against the facts");
             assertEquals(reasonsFromFacts(), reasonsFromRollups(), "view_rollup_reason against the facts");
             assertEquals(handoffBucketsFromFacts(), handoffBucketsFromRollups(), "view_rollup_handoff against the facts");
+            assertTrue(!handoffBucketsFromRollups().isEmpty(), "the stream had handoffs");
 
             List<ViewFilter> windows = new ArrayList<>();
             for (UUID campaign : new UUID[] { null, campaigns.get(0), campaigns.get(1) }) {

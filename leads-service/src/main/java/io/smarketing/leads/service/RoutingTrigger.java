@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.smarketing.chassis.persistence.AfterCommit;
 import io.smarketing.events.LeadAccepted;
 import io.smarketing.events.LeadAssigned;
 import io.smarketing.events.LeadCreated;
@@ -67,22 +66,7 @@ public class RoutingTrigger {
     /** Asks the router to run once this transaction has committed (not at all if it rolls back). */
     @Transactional(TxType.MANDATORY)
     public void wakeRouterAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WAKE_REGISTERED, worker::wake);
     }
 
     private static boolean becameMql(LeadEvent event) {

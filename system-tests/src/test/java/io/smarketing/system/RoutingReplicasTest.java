@@ -37,13 +37,12 @@ import io.smarketing.testing.TopicProbe;
  */
 class RoutingReplicasTest {
 
-    private static final String SECOND = System.getProperty("smarketing.leads2.url");
+    private static final String SECOND = Platform.LEADS_REPLICA;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MQLS = 300;
 
     @Test
     void aFewHundredMqlsThroughTwoReplicasAreSpreadFairlyAndEachGetsOneOwner() throws Exception {
-        assertTrue(SECOND != null && !SECOND.isBlank(), "smarketing.leads2.url is set by ./smarketing test");
         String campaign = knownCampaign();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         List<String> reps = List.of("sam-rr-" + tag + "-1", "sam-rr-" + tag + "-2", "sam-rr-" + tag + "-3",
@@ -151,6 +150,7 @@ class RoutingReplicasTest {
 
     /** MQLs captured by eight clients at once, alternating between the replicas. */
     private static List<String> captureThroughBothReplicas(String campaign, int count) throws Exception {
+        assertTrue(SECOND != null, "./smarketing test starts a second leads-service");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> captures = new ArrayList<>();

@@ -11,6 +11,7 @@
       funnel: 'Funnel', leads: 'Leads', mqls: 'MQLs', sqls: 'SQLs', won: 'Won', lost: 'Lost', rejected: 'Rejected',
       revenue: 'Revenue', mqlToSql: 'MQL → SQL', sqlToWon: 'SQL → won', conflicts: 'Messaging conflicts',
       sla: 'Follow-up SLA', assigned: 'Assigned', met: 'met', breached: 'breached', goals: 'Goals',
+      handoff: 'Handoff MQL → rep', median: 'median',
       noGoals: 'No goals yet.', campaigns: 'Campaigns', name: 'Name', status: 'Status', spend: 'Spend',
       feedback: 'Feedback', leadQuality: 'Lead quality', topRejections: 'Top rejection reasons',
       activity: 'Recent activity', lastEvent: 'Last event', expected: 'expected by now', forecast: 'forecast',
@@ -26,6 +27,7 @@
       funnel: 'ファネル', leads: 'リード', mqls: 'MQL', sqls: 'SQL', won: '受注', lost: '失注', rejected: '差し戻し',
       revenue: '売上', mqlToSql: 'MQL → SQL', sqlToWon: 'SQL → 受注', conflicts: 'メッセージの衝突',
       sla: 'フォローアップSLA', assigned: '割り当て', met: '達成', breached: '違反', goals: '目標',
+      handoff: 'MQL→担当者の引き渡し', median: '中央値',
       noGoals: '目標はまだありません。', campaigns: 'キャンペーン', name: '名前', status: '状態', spend: '費用',
       feedback: 'フィードバック', leadQuality: 'リードの質', topRejections: '主な差し戻し理由',
       activity: '最近の動き', lastEvent: '最新のイベント', expected: '現時点の期待値', forecast: '予測',
@@ -82,6 +84,10 @@
     : new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: currency || 'JPY',
       maximumFractionDigits: 0 }).format(value);
   const percent = (ratio) => ratio == null ? '–' : (ratio * 100).toFixed(1) + '%';
+  /** A wait in seconds as the largest unit that keeps it readable: 42 s, 7 min, 3.5 h, 2.1 d. */
+  const waited = (seconds) => seconds == null ? '–' : seconds < 120 ? seconds + ' s'
+    : seconds < 7200 ? Math.round(seconds / 60) + ' min' : seconds < 172800 ? (seconds / 3600).toFixed(1) + ' h'
+      : (seconds / 86400).toFixed(1) + ' d';
   const number = (value, digits) => value == null ? '–' : Number(value).toFixed(digits);
   const time = (iso) => iso == null ? '–' : new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
 
@@ -115,6 +121,8 @@
     $('#sla-assigned').textContent = view.sla.assigned;
     $('#sla-met').textContent = view.sla.met;
     $('#sla-breached').textContent = view.sla.breached;
+    $('#handoff-median').textContent = waited(view.handoff && view.handoff.medianSeconds);
+    $('#handoff-p90').textContent = waited(view.handoff && view.handoff.p90Seconds);
 
     $('#goals').replaceChildren(...(view.goals.length === 0 ? [element('p', { class: 'small' }, t('noGoals'))]
       : view.goals.map(renderGoal)));

@@ -26,6 +26,7 @@ public final class EventCatalog {
             type(LeadWon.class, LeadWon.TYPE),
             type(LeadLost.class, LeadLost.TYPE),
             type(LeadSlaBreached.class, LeadSlaBreached.TYPE),
+            type(LeadScored.class, LeadScored.TYPE),
 
             type(CampaignPlanned.class, CampaignPlanned.TYPE),
             type(CampaignUpdated.class, CampaignUpdated.TYPE),

@@ -8,7 +8,7 @@ import java.util.UUID;
  */
 public sealed interface LeadEvent extends SmarketingEvent
         permits LeadCreated, LeadQualified, LeadAssigned, LeadAccepted, LeadRejected, LeadTouched,
-        LeadWon, LeadLost, LeadSlaBreached {
+        LeadWon, LeadLost, LeadSlaBreached, LeadScored {
 
     UUID leadId();
 

@@ -38,7 +38,8 @@ final class EventSamples {
             new LeadCreated(LEAD, CAMPAIGN, LeadStage.MQL, "aiko.tanaka@example.co.jp", "Aiko Tanaka",
                     "Tanaka Trading KK", Channel.WEB, 72, MARKETER, AT),
             new LeadQualified(LEAD, CAMPAIGN, LeadStage.MQL, 64, MARKETER, AT),
-            new LeadAssigned(LEAD, CAMPAIGN, LeadStage.MQL, REP, AT.plusSeconds(24 * 3600), MARKETER, AT),
+            new LeadAssigned(LEAD, CAMPAIGN, LeadStage.MQL, REP, AT.plusSeconds(24 * 3600), "router", AT,
+                    UUID.fromString("5d6e7f80-9a1b-4c2d-8e3f-405162738495"), AT.minusSeconds(4)),
             new LeadAccepted(LEAD, CAMPAIGN, LeadStage.SQL, REP, AT, true, REP, AT),
             new LeadRejected(LEAD, CAMPAIGN, LeadStage.REJECTED, RejectionReason.NO_BUDGET,
                     "Budget frozen until April", AT, false, REP, AT),
@@ -48,6 +49,8 @@ final class EventSamples {
             new LeadWon(LEAD, CAMPAIGN, LeadStage.WON, new BigDecimal("1250000.50"), "JPY", REP, AT),
             new LeadLost(LEAD, CAMPAIGN, LeadStage.LOST, LossReason.COMPETITOR, "Chose a local vendor", REP, AT),
             new LeadSlaBreached(LEAD, CAMPAIGN, LeadStage.MQL, REP, AT.minusSeconds(60), "system", AT),
+            new LeadScored(LEAD, CAMPAIGN, LeadStage.NEW, 52, 44, 40, 12, ActivityKind.CONTENT_DOWNLOADED,
+                    "hubspot-evt-88213", AT.minusSeconds(300), 8, "marketing-automation", AT),
 
             new CampaignPlanned(CAMPAIGN, "Spring launch 2027", Channel.EVENT, new BigDecimal("3000000"), "JPY",
                     GOAL, "Close your books in a day", "CFOs of mid-size manufacturers",

@@ -3,11 +3,14 @@ package io.smarketing.goals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import io.smarketing.goals.domain.HandoffTimes;
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
@@ -54,7 +57,18 @@ public final class FactsOnlyView {
                 scaled(leads[6]), ViewNumbers.Sla.of(count(leads[7]), count(leads[8]), count(leads[9])),
                 scaled(feedback[0]), scaled(feedback[1]), count(feedback[2]),
                 reasons.stream().map(r -> new ViewNumbers.ReasonCount((String) r[0], count(r[1]))).toList(),
-                count(feedback[3]));
+                count(feedback[3]), handoff(entityManager, filter));
+    }
+
+    /** The handoffs of the window: its leads' buckets counted straight from the facts. */
+    private static ViewNumbers.Handoff handoff(EntityManager entityManager, ViewFilter filter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> buckets = query(entityManager, """
+                select handoff_bucket, count(*) from lead_fact where handoff_bucket is not null and %s
+                group by handoff_bucket""".formatted(window("handoff_at")), filter).getResultList();
+        SortedMap<Integer, Long> histogram = new TreeMap<>();
+        buckets.forEach(b -> histogram.put(((Number) b[0]).intValue(), count(b[1])));
+        return HandoffTimes.of(histogram);
     }
 
     public static List<SharedView.CampaignLine> campaigns(EntityManager entityManager, ViewFilter filter) {

@@ -64,6 +64,9 @@ class SharedViewTest {
         assertEquals(1, view.getInt("sla.met"));
         assertEquals(1, view.getInt("sla.breached"));
         assertEquals(50.0f, view.getFloat("sla.complianceRate"));
+        assertEquals(2, view.getInt("handoff.count"), "both leads' first assignments");
+        assertEquals(0, view.getInt("handoff.medianSeconds"));
+        assertEquals(1, view.getInt("handoff.p90Seconds"));
         assertEquals("Autumn webinar", view.getString("campaigns[0].name"));
         assertEquals("ACTIVE", view.getString("campaigns[0].status"));
         assertEquals(2, view.getInt("campaigns[0].leads"));

@@ -32,8 +32,8 @@ final class ViewEvents {
     }
 
     /**
-     * Campaign C with spend 1,000; lead A: created → MQL → assigned → accepted in time → won 5,000, with a
-     * conflicting touch; lead B: created → MQL → rejected (NO_BUDGET, late); sales rates quality 4; CSAT 5.
+     * Campaign C with spend 1,000; lead A: created → MQL → routed a second later → accepted in time → won 5,000, with a
+     * conflicting touch; lead B: created as MQL, assigned at once → rejected (NO_BUDGET, late); sales rates quality 4; CSAT 5.
      */
     static List<SmarketingEvent> story(UUID campaign, UUID leadA, UUID leadB) {
         Instant t = Instant.now().minusSeconds(60);
@@ -47,14 +47,16 @@ final class ViewEvents {
                 new LeadCreated(leadA, campaign, LeadStage.NEW, "a@example.com", "Ann", "Acme", Channel.EVENT, 40,
                         "mia", t.plusSeconds(3)),
                 new LeadQualified(leadA, campaign, LeadStage.MQL, 70, "mia", t.plusSeconds(4)),
-                new LeadAssigned(leadA, campaign, LeadStage.MQL, "sam", t.plusSeconds(3600), "mia", t.plusSeconds(5)),
+                new LeadAssigned(leadA, campaign, LeadStage.MQL, "sam", t.plusSeconds(3600), "router", t.plusSeconds(5),
+                        UUID.randomUUID(), t.plusSeconds(4)),
                 new LeadAccepted(leadA, campaign, LeadStage.SQL, "sam", t.plusSeconds(6), true, "sam", t.plusSeconds(6)),
                 new LeadTouched(leadA, campaign, LeadStage.SQL, UUID.randomUUID(), Team.MARKETING, Channel.EMAIL,
                         "Newsletter", null, campaign, "MARKETING_AFTER_ACCEPT", "mia", t.plusSeconds(7)),
                 new LeadWon(leadA, campaign, LeadStage.WON, new BigDecimal("5000"), "JPY", "sam", t.plusSeconds(8)),
                 new LeadCreated(leadB, campaign, LeadStage.MQL, "b@example.com", "Ben", null, Channel.EVENT, 80, "mia",
                         t.plusSeconds(9)),
-                new LeadAssigned(leadB, campaign, LeadStage.MQL, "sam", t.plusSeconds(9), "mia", t.plusSeconds(9)),
+                new LeadAssigned(leadB, campaign, LeadStage.MQL, "sam", t.plusSeconds(9), "mia", t.plusSeconds(9), null,
+                        t.plusSeconds(9)),
                 new LeadRejected(leadB, campaign, LeadStage.REJECTED, RejectionReason.NO_BUDGET, null,
                         t.plusSeconds(10), false, "sam", t.plusSeconds(10)),
                 new FeedbackSubmitted(UUID.randomUUID(), campaign, UUID.randomUUID(), Team.SALES, "sam", 4, "Good fit",

@@ -120,6 +120,8 @@ class ViewRollupsTest {
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(factsByDayAndCampaign(), rollupsByDayAndCampaign(), "view_rollup against the facts");
             assertEquals(reasonsFromFacts(), reasonsFromRollups(), "view_rollup_reason against the facts");
+            assertEquals(handoffBucketsFromFacts(), handoffBucketsFromRollups(), "view_rollup_handoff against the facts");
+            assertTrue(!handoffBucketsFromRollups().isEmpty(), "the stream had handoffs");
 
             List<ViewFilter> windows = new ArrayList<>();
             for (UUID campaign : new UUID[] { null, campaigns.get(0), campaigns.get(1) }) {
@@ -163,7 +165,11 @@ class ViewRollupsTest {
         if (mql && random.nextInt(4) > 0) {
             t = later(random, t);
             Instant due = t.plus(1, ChronoUnit.HOURS);
-            story.add(new LeadAssigned(lead, campaign, LeadStage.MQL, "sam", due, "mia", t));
+            Instant mqlAt = story.get(story.size() - 1).occurredAt();
+            story.add(new LeadAssigned(lead, campaign, LeadStage.MQL, "sam", due, "router", t, null, mqlAt));
+            if (random.nextInt(4) == 0) { // a reassignment: no second handoff
+                story.add(new LeadAssigned(lead, campaign, LeadStage.MQL, "sally", due, "mia", later(random, t)));
+            }
             if (random.nextInt(4) == 0) {
                 story.add(new LeadSlaBreached(lead, campaign, LeadStage.MQL, "sam", due, "system", due));
             }
@@ -237,7 +243,8 @@ class ViewRollupsTest {
                     where team = 'SALES' and lead_quality is not null"""),
             Map.entry("csat_sum", "select occurred_at, campaign_id, score from csat_fact"),
             Map.entry("csat_count", "select occurred_at, campaign_id, 1 from csat_fact"),
-            Map.entry("spend", "select occurred_at, campaign_id, amount from spend_fact"));
+            Map.entry("spend", "select occurred_at, campaign_id, amount from spend_fact"),
+            Map.entry("handoffs", "select handoff_at, campaign_id, 1 from lead_fact where handoff_at is not null"));
 
     /** "day campaign" → column → value, over all facts; zero values left out. */
     private Map<String, Map<String, BigDecimal>> factsByDayAndCampaign() {
@@ -283,6 +290,27 @@ class ViewRollupsTest {
         return tuples("""
                 select day::text || ' ' || campaign_id::text || ' ' || reason as slot, rejected as n
                 from view_rollup_reason where rejected <> 0""").stream()
+                .collect(Collectors.toMap(r -> r.get("slot", String.class), r -> ((Number) r.get("n")).longValue(),
+                        (a, b) -> a, TreeMap::new));
+    }
+
+    private Map<String, Long> handoffBucketsFromFacts() {
+        return tuples("""
+                select ((handoff_at at time zone 'UTC')::date)::text || ' ' || coalesce(campaign_id::text, '%1$s')
+                       || ' ' || handoff_bucket as slot, count(*) as n
+                from lead_fact where handoff_at is not null group by 1
+                union all
+                select ((handoff_at at time zone 'UTC')::date)::text || ' %2$s ' || handoff_bucket, count(*)
+                from lead_fact where handoff_at is not null group by 1"""
+                .formatted(NO_CAMPAIGN, ALL_CAMPAIGNS)).stream()
+                .collect(Collectors.toMap(r -> r.get("slot", String.class), r -> ((Number) r.get("n")).longValue(),
+                        (a, b) -> a, TreeMap::new));
+    }
+
+    private Map<String, Long> handoffBucketsFromRollups() {
+        return tuples("""
+                select day::text || ' ' || campaign_id::text || ' ' || bucket as slot, handoffs as n
+                from view_rollup_handoff where handoffs <> 0""").stream()
                 .collect(Collectors.toMap(r -> r.get("slot", String.class), r -> ((Number) r.get("n")).longValue(),
                         (a, b) -> a, TreeMap::new));
     }

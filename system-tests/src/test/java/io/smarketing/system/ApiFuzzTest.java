@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -331,11 +332,13 @@ class ApiFuzzTest {
         existing.put("goals", Fixtures.goal());
         existing.put("csat", Fixtures.csat());
         existing.put("csatLead", Fixtures.leadKnownToFeedback());
+        existing.put("rules", Fixtures.routingRule());
     }
 
     private String existingId(Operation operation) {
         String path = operation.path();
         return path.startsWith("/api/leads") ? existing.get("leads")
+                : path.startsWith("/api/routing/rules") ? existing.get("rules")
                 : path.startsWith("/api/campaigns") ? existing.get("campaigns")
                 : path.startsWith("/api/feedback/rounds") ? existing.get("rounds")
                 : path.startsWith("/api/feedback/csat") ? existing.get("csat")
@@ -364,6 +367,14 @@ class ApiFuzzTest {
                     + "\"survey\":\"fuzz\",\"score\":4,\"comment\":\"ok\"}";
             case "POST /api/goals" -> Fixtures.goal(tag, null);
             case "PUT /api/goals/{id}" -> Fixtures.goal(tag, 0L);
+            case "POST /api/routing/rules" -> Fixtures.routingRule(tag, null);
+            case "PUT /api/routing/rules/{id}" -> Fixtures.routingRule(tag, 0L);
+            case "PUT /api/routing/reps/{repId}/away" -> "{\"from\":\"" + Instant.now() + "\",\"to\":\""
+                    + Instant.now().plus(Duration.ofDays(1)) + "\"}";
+            case "POST /api/leads/{id}/activities" -> "{\"externalId\":\"" + tag + "\",\"kind\":\"REPLIED\","
+                    + "\"occurredAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+            case "POST /api/leads/activities" -> "{\"activities\":[{\"externalId\":\"" + tag + "\",\"kind\":\"REPLIED\","
+                    + "\"leadId\":\"" + existing.get("leads") + "\"}]}";
             default -> null;
         };
     }
@@ -415,7 +426,8 @@ class ApiFuzzTest {
     /** The path with the operation's existing resource, or, for a change without a body, an unknown one. */
     private String path(Operation operation) {
         if (!operation.hasPathId()) {
-            return operation.path();
+            // another rep's away period: refused (403) whatever the body
+            return operation.path().replace("{repId}", "sam-fuzz-other");
         }
         boolean changesWithoutBody = !readOnly(operation) && operation.bodySchema() == null;
         return pathWith(operation, changesWithoutBody ? UUID.randomUUID().toString() : existingId(operation));

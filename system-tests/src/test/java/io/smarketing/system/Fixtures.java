@@ -51,7 +51,11 @@ final class Fixtures {
             "GET /api/feedback/csat/{id}",
             "GET /api/goals", "POST /api/goals", "GET /api/goals/{id}", "PUT /api/goals/{id}",
             "GET /api/goals/{id}/progress", "GET /api/goals/{id}/plan", "GET /api/view", "GET /api/view/series",
-            "POST /api/view/stream-tickets", "GET /api/view/stream");
+            "POST /api/view/stream-tickets", "GET /api/view/stream",
+            "GET /api/routing/rules", "POST /api/routing/rules", "GET /api/routing/rules/{id}",
+            "PUT /api/routing/rules/{id}", "DELETE /api/routing/rules/{id}", "GET /api/routing/reps",
+            "PUT /api/routing/reps/{repId}/away", "DELETE /api/routing/reps/{repId}/away", "GET /api/routing/queue",
+            "POST /api/leads/{id}/activities", "POST /api/leads/activities");
 
     /** A request {@code user} (of {@code role}) may make with success; for sales, on a lead they own. */
     static Call valid(Operation operation, String role, String user) {
@@ -103,6 +107,20 @@ final class Fixtures {
             case "GET /api/view/series" -> call("/api/view/series?from=2026-01-01&to=2026-12-31&bucket=week");
             case "POST /api/view/stream-tickets" -> call("/api/view/stream-tickets");
             case "GET /api/view/stream" -> call("/api/view/stream");
+            case "GET /api/routing/rules" -> call("/api/routing/rules?size=5");
+            case "POST /api/routing/rules" -> json("/api/routing/rules", routingRule(tag, null));
+            case "GET /api/routing/rules/{id}" -> call("/api/routing/rules/" + routingRule());
+            case "PUT /api/routing/rules/{id}" -> json("/api/routing/rules/" + routingRule(), routingRule(tag, 0L));
+            case "DELETE /api/routing/rules/{id}" -> call("/api/routing/rules/" + routingRule());
+            case "GET /api/routing/reps" -> call("/api/routing/reps");
+            case "PUT /api/routing/reps/{repId}/away" -> json("/api/routing/reps/" + user + "/away",
+                    "{\"to\":\"" + java.time.Instant.now().plus(Duration.ofHours(1)) + "\"}");
+            case "DELETE /api/routing/reps/{repId}/away" -> call("/api/routing/reps/" + user + "/away");
+            case "GET /api/routing/queue" -> call("/api/routing/queue?size=5");
+            case "POST /api/leads/{id}/activities" -> json("/api/leads/" + lead(false) + "/activities",
+                    "{\"externalId\":\"matrix-" + tag + "\",\"kind\":\"PAGE_VISITED\"}");
+            case "POST /api/leads/activities" -> json("/api/leads/activities", "{\"activities\":[{\"externalId\":\"matrix-"
+                    + tag + "\",\"kind\":\"EMAIL_OPENED\",\"leadId\":\"" + lead(false) + "\"}]}");
             default -> throw new AssertionError("No fixture for " + operation.key() + ": add one to Fixtures");
         };
     }
@@ -164,6 +182,34 @@ final class Fixtures {
                     .then().statusCode(200);
         }
         return id;
+    }
+
+    /**
+     * A routing rule for a campaign of the tests' own, which no other test's leads come from, so the rules the
+     * tests leave behind route nobody else's MQLs.
+     */
+    static String routingRule(String tag, Long version) {
+        return "{\"name\":\"Matrix " + tag + "\",\"campaignId\":\"" + routingCampaign() + "\",\"reps\":"
+                + "[{\"repId\":\"sam-matrix-rule\",\"capacity\":2}]" + (version == null ? "" : ",\"version\":" + version)
+                + "}";
+    }
+
+    static String routingRule() {
+        return as("executive", EXECUTIVE, Platform.LEADS).body(routingRule(UUID.randomUUID().toString(), null))
+                .when().post("/api/routing/rules").then().statusCode(201).extract().path("id");
+    }
+
+    private static String routingCampaign;
+
+    /** A campaign leads-service has replicated (a capture naming it is no longer a 422), made once per run. */
+    private static synchronized String routingCampaign() {
+        if (routingCampaign == null) {
+            String campaign = campaign(true);
+            Platform.captureLead(MARKETER, Map.of("email", "rules-" + UUID.randomUUID() + "@example.com", "name", "Ru Les",
+                    "channel", "WEB", "campaignId", campaign)).then().statusCode(201);
+            routingCampaign = campaign;
+        }
+        return routingCampaign;
     }
 
     static String round() {

@@ -10,14 +10,13 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
+import io.smarketing.chassis.persistence.AfterCommit;
 import io.smarketing.events.EventCatalog;
 import io.smarketing.events.EventJson;
 import io.smarketing.events.EventType;
@@ -94,21 +93,6 @@ public class Outbox {
 
     /** The relay publishes within milliseconds of the commit instead of waiting for its next poll. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WAKE_REGISTERED, relay::wake);
     }
 }

@@ -186,11 +186,17 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** {@code create.request.owners[0]} → {@code owners[0]}: drop the method and parameter names. */
+    /**
+     * {@code create.request.owners[0]} → {@code owners[0]}: drop the method and parameter names. A node's index
+     * is its place in the list before it, so a field of a list's element reads {@code reps[0].capacity}.
+     */
     private static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         int index = 0;
         for (Path.Node node : violation.getPropertyPath()) {
+            if (node.isInIterable() && node.getIndex() != null && index > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
             // method, parameter and container-element nodes ("<list element>") name no JSON field
             boolean named = switch (node.getKind()) {
                 case METHOD, PARAMETER, CONTAINER_ELEMENT, RETURN_VALUE, CROSS_PARAMETER -> false;
@@ -201,9 +207,6 @@ public class ProblemMappers {
                     field.append('.');
                 }
                 field.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
             }
         }
         return field.isEmpty() ? "body" : field.toString();

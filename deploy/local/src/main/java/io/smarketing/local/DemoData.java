@@ -127,7 +127,8 @@ public final class DemoData {
         }
         List<Outcome> outcomes = inParallel(journeys);
         int entries = runFeedback(outcomes, campaignIds);
-        return summary(outcomes, plan, entries, (System.nanoTime() - begun) / 1_000_000);
+        String routing = routingAndEngagement(outcomes, campaignIds);
+        return summary(outcomes, plan, entries, (System.nanoTime() - begun) / 1_000_000) + " " + routing;
     }
 
     /**
@@ -336,6 +337,56 @@ public final class DemoData {
         awaitSummaryReasons(round, outcomes, summit);
         api.call("POST", feedback + "/api/feedback/rounds/" + round + "/close", As.marketing(MIA), null, 200);
         return 1 + entries.size();
+    }
+
+    /**
+     * erin writes the routing rules, sota marks himself away, and the marketing tools report prospect activity on
+     * some NEW leads: the engaged ones cross the MQL threshold, are qualified by the scoring and routed at once.
+     * Returns what it did, in words.
+     */
+    private String routingAndEngagement(List<Outcome> outcomes, Map<CampaignSpec, UUID> campaignIds) {
+        for (DemoPlan.RuleSpec rule : DemoPlan.ROUTING) {
+            List<Map<String, Object>> reps = rule.reps().stream()
+                    .map(seat -> fields("repId", seat.repId(), "capacity", seat.capacity())).toList();
+            api.call("POST", leads + "/api/routing/rules", ERIN, fields("name", rule.name(),
+                    "campaignId", rule.campaign() == null ? null : campaignIds.get(CAMPAIGNS.get(rule.campaign())),
+                    "channel", rule.channel(), "defaultRule", rule.defaultRule(), "reps", reps), 201);
+        }
+        java.time.Instant now = java.time.Instant.now();
+        api.call("PUT", leads + "/api/routing/reps/" + DemoPlan.AWAY_REP + "/away", As.sales(DemoPlan.AWAY_REP),
+                fields("to", now.plus(Duration.ofDays(DemoPlan.AWAY_DAYS)).toString()), 200);
+
+        List<Outcome> fresh = outcomes.stream().filter(o -> o.stage() == LeadStage.NEW).toList();
+        List<Map<String, Object>> activities = DemoPlan.activities(
+                fresh.stream().map(o -> o.spec().person().email()).toList(), now);
+        JsonNode result = api.call("POST", leads + "/api/leads/activities", As.marketing(MIA),
+                fields("activities", activities), 200);
+        List<Outcome> engaged = fresh.stream().limit(DemoPlan.ENGAGED_LEADS).toList();
+        // the router assigns within moments; an MQL that found its pool full waits, and the summary says so
+        Map<String, Long> routedTo = awaitUntil(REPLICA_WAIT, () -> {
+            Map<String, Long> owners = owners(engaged);
+            return owners.containsKey(WAITING) ? Optional.<Map<String, Long>>empty() : Optional.of(owners);
+        }).orElseGet(() -> owners(engaged));
+        return String.format(Locale.ROOT, "Routing: %d rules, %s away for %d days; %d prospect activities on %d NEW "
+                + "leads made %d of them MQLs, routed to %s.", DemoPlan.ROUTING.size(), DemoPlan.AWAY_REP,
+                DemoPlan.AWAY_DAYS, result.get("recorded").asInt(), Math.min(fresh.size(),
+                        DemoPlan.ENGAGED_LEADS + DemoPlan.WARMING_LEADS), result.get("qualified").asInt(), routedTo);
+    }
+
+    private static final String WAITING = "waiting for a rep";
+
+    /** How many of the leads each rep owns; MQLs nobody owns yet under {@link #WAITING}. */
+    private Map<String, Long> owners(List<Outcome> leadsToCount) {
+        Map<String, Long> owners = new java.util.TreeMap<>();
+        for (Outcome lead : leadsToCount) {
+            JsonNode current = api.call("GET", leads + "/api/leads/" + lead.id(), ERIN, null, 200);
+            if (current.path("ownerId").isTextual()) {
+                owners.merge(current.get("ownerId").asText(), 1L, Long::sum);
+            } else if (current.get("stage").asText().equals("MQL")) {
+                owners.merge(WAITING, 1L, Long::sum);
+            }
+        }
+        return owners;
     }
 
     private Void submit(UUID round, As as, Integer leadQuality, String comment, List<String> actions) {

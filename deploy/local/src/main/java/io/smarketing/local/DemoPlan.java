@@ -493,6 +493,56 @@ final class DemoPlan {
     }
 
     /** A JSON body from key-value pairs, in order, without the null values. */
+    // ------------------------------------------------------------------------------ routing and engagement
+
+    /** A routing rule of the demo: a campaign (by its index in {@link #CAMPAIGNS}) and/or a channel, or the default. */
+    record RuleSpec(String name, Integer campaign, String channel, boolean defaultRule, List<Seat> reps) {
+    }
+
+    /** A rep of a rule's pool and the most assigned MQLs awaiting their answer they may hold. */
+    record Seat(String repId, int capacity) {
+    }
+
+    /**
+     * Set up once the journeys are done (the journeys assign by hand, as the team did before routing): the
+     * summit's leads go to its two reps, referrals to the senior ones, everything else to the whole team.
+     */
+    static final List<RuleSpec> ROUTING = List.of(
+            new RuleSpec("Summit leads to the summit team", 0, null, false, List.of(new Seat(SAM, 40), new Seat(SALLY, 40))),
+            new RuleSpec("Referrals to the partner reps", null, "REFERRAL", false,
+                    List.of(new Seat(SOTA, 30), new Seat(SALLY, 30))),
+            new RuleSpec("Everyone else, in turn", null, null, true,
+                    List.of(new Seat(SAM, 40), new Seat(SALLY, 40), new Seat(SOTA, 40))));
+    /** The rep on holiday for the next days: the router passes them over. */
+    static final String AWAY_REP = SOTA;
+    static final int AWAY_DAYS = 3;
+
+    /** What an engaged prospect did (54 points before decay: enough to make most NEW leads MQLs). */
+    static final List<String> ENGAGED = List.of("EVENT_ATTENDED", "REPLIED", "CONTENT_DOWNLOADED", "LINK_CLICKED",
+            "EMAIL_OPENED", "EMAIL_OPENED");
+    /** What a warming prospect did: a few points, still NEW. */
+    static final List<String> WARMING = List.of("EMAIL_OPENED", "PAGE_VISITED");
+    static final int ENGAGED_LEADS = 6;
+    static final int WARMING_LEADS = 8;
+
+    /**
+     * The activity the marketing tools report for the first {@link #ENGAGED_LEADS} of the NEW leads (engaged)
+     * and the next {@link #WARMING_LEADS} (warming): per lead its e-mail, per activity its kind and how many hours
+     * ago it happened, and an external id made of both, so a second load would repeat nothing.
+     */
+    static List<Map<String, Object>> activities(List<String> newLeadEmails, java.time.Instant now) {
+        List<Map<String, Object>> activities = new ArrayList<>();
+        for (int i = 0; i < newLeadEmails.size() && i < ENGAGED_LEADS + WARMING_LEADS; i++) {
+            List<String> kinds = i < ENGAGED_LEADS ? ENGAGED : WARMING;
+            for (int j = 0; j < kinds.size(); j++) {
+                int hoursAgo = 2 + i * 3 + j * 5;
+                activities.add(fields("externalId", "demo-" + newLeadEmails.get(i) + "-" + j, "kind", kinds.get(j),
+                        "email", newLeadEmails.get(i), "occurredAt", now.minus(java.time.Duration.ofHours(hoursAgo)).toString()));
+            }
+        }
+        return activities;
+    }
+
     static Map<String, Object> fields(Object... keysAndValues) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -184,6 +184,29 @@ class DemoPlanTest {
         assertEquals(List.of("a", "c"), List.copyOf(DemoPlan.fields("a", 1, "b", null, "c", "x").keySet()));
     }
 
+    @Test
+    void engagedProspectsDoEnoughForAnMqlAndWarmingOnesALittleEachActivityOnce() {
+        List<String> emails = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "p" + i + "@x.example").toList();
+        List<Map<String, Object>> activities = DemoPlan.activities(emails, java.time.Instant.parse("2026-12-01T09:00:00Z"));
+        assertEquals(DemoPlan.ENGAGED_LEADS * DemoPlan.ENGAGED.size() + DemoPlan.WARMING_LEADS * DemoPlan.WARMING.size(),
+                activities.size());
+        assertEquals(activities.size(), activities.stream().map(a -> a.get("externalId")).distinct().count());
+        assertEquals(Set.of(emails.subList(0, DemoPlan.ENGAGED_LEADS + DemoPlan.WARMING_LEADS).toArray()),
+                activities.stream().map(a -> a.get("email")).collect(Collectors.toSet()));
+        assertEquals(activities, DemoPlan.activities(emails, java.time.Instant.parse("2026-12-01T09:00:00Z")));
+        assertEquals(DemoPlan.ENGAGED.size(), DemoPlan.activities(List.of("only@x.example"), java.time.Instant.now())
+                .size(), "a single NEW lead is an engaged one");
+    }
+
+    @Test
+    void routingHasOneDefaultRuleAndTheAwayRepIsInAPool() {
+        assertEquals(1, DemoPlan.ROUTING.stream().filter(DemoPlan.RuleSpec::defaultRule).count());
+        assertTrue(DemoPlan.ROUTING.stream().flatMap(r -> r.reps().stream())
+                .anyMatch(seat -> seat.repId().equals(DemoPlan.AWAY_REP)));
+        assertTrue(DemoPlan.ROUTING.stream().filter(r -> !r.defaultRule())
+                .allMatch(r -> r.campaign() != null || r.channel() != null));
+    }
+
     private LeadSpec find(java.util.function.Predicate<LeadSpec> wanted) {
         return plan.leads.stream().filter(wanted).findFirst().orElseThrow();
     }

@@ -20,6 +20,7 @@ import io.smarketing.events.LeadCreated;
 import io.smarketing.events.LeadEvent;
 import io.smarketing.events.LeadLost;
 import io.smarketing.events.LeadRejected;
+import io.smarketing.events.LeadScored;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
 import io.smarketing.events.SmarketingEvent;
@@ -94,6 +95,9 @@ public record ActivityText(String summary, String actor, UUID campaignId) {
         }
         if (event instanceof LeadLost lost) {
             return lost.reason().name();
+        }
+        if (event instanceof LeadScored scored) {
+            return scored.activityKind() + " · " + scored.score();
         }
         if (event instanceof LeadTouched touched) {
             return touched.team() + " · " + touched.channel() + (touched.conflict() == null ? "" : " · ⚠ " + touched.conflict());

@@ -15,6 +15,7 @@ public record SharedView(
         String currency,
         ViewNumbers.Rates rates,
         ViewNumbers.Sla sla,
+        ViewNumbers.Handoff handoff,
         List<GoalLine> goals,
         List<CampaignLine> campaigns,
         Feedback feedback,

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The measured numbers behind the view and behind every goal, for one filter. */
 public record ViewNumbers(Funnel funnel, BigDecimal revenue, Sla sla, BigDecimal avgLeadQuality, BigDecimal avgCsat,
-        long csatCount, List<ReasonCount> topRejectionReasons, long conflicts) {
+        long csatCount, List<ReasonCount> topRejectionReasons, long conflicts, Handoff handoff) {
 
     /** How many leads reached each stage in the window (by when they reached it). */
     public record Funnel(long leads, long mqls, long sqls, long won, long lost, long rejected) {
@@ -21,6 +21,13 @@ public record ViewNumbers(Funnel funnel, BigDecimal revenue, Sla sla, BigDecimal
     }
 
     public record ReasonCount(String reason, long count) {
+    }
+
+    /**
+     * The handoff from marketing to sales: MQLs given their first rep in the window, and how long they had
+     * waited since becoming MQLs (median and 90th percentile, seconds; null with none). See {@link HandoffTimes}.
+     */
+    public record Handoff(long count, Long medianSeconds, Long p90Seconds) {
     }
 
     /** Conversion between stages; null when nothing reached the earlier stage. */

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 enum Measure {
     LEADS, MQLS, SQLS, WON, LOST, REJECTED, REVENUE, SLA_ASSIGNED, SLA_MET, SLA_BREACHED, CONFLICTS, QUALITY_SUM,
-    QUALITY_COUNT, CSAT_SUM, CSAT_COUNT, SPEND;
+    QUALITY_COUNT, CSAT_SUM, CSAT_COUNT, SPEND, HANDOFFS;
 
     /** The measure's name in the contribution views, and its column in the rollup. */
     String column() {

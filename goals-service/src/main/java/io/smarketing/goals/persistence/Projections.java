@@ -30,7 +30,7 @@ public class Projections {
             "rejected_at", "sla_breached_at");
     /** Descriptive columns: the latest event of the lead that sets one wins (Kafka keeps a lead's events in order). */
     private static final List<String> LATEST_COLUMNS = List.of("amount", "rejection_reason", "loss_reason", "owner_id",
-            "assigned_at", "sla_due_at", "responded_at", "within_sla");
+            "assigned_at", "sla_due_at", "responded_at", "within_sla", "handoff_at", "handoff_bucket");
     private static final List<String> LEAD_COLUMNS = Stream.of(List.of("lead_id", "campaign_id", "last_event_at"),
             FIRST_COLUMNS, LATEST_COLUMNS).flatMap(List::stream).toList();
     /**

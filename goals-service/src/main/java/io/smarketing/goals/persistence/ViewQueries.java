@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
+import io.smarketing.goals.domain.HandoffTimes;
 import io.smarketing.goals.domain.SharedView;
 import io.smarketing.goals.domain.ViewFilter;
 import io.smarketing.goals.domain.ViewNumbers;
@@ -88,7 +91,24 @@ public class ViewQueries {
                 average(totals, Measure.CSAT_SUM, Measure.CSAT_COUNT), totals.count(Measure.CSAT_COUNT),
                 reasons.stream().map(r -> new ViewNumbers.ReasonCount(r.get("reason", String.class),
                         ((Number) r.get("rejected")).longValue())).toList(),
-                totals.count(Measure.CONFLICTS));
+                totals.count(Measure.CONFLICTS), handoff(filter));
+    }
+
+    /** The handoff times of the window, from the summed histogram buckets of its days. */
+    private ViewNumbers.Handoff handoff(ViewFilter filter) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> buckets = query("""
+                select bucket, sum(handoffs) as handoffs from (
+                    select bucket, handoffs from view_rollup_handoff
+                        where day >= :firstDay and day < :endDay and %1$s
+                    union all
+                    select reason::integer, value from fact_contribution
+                        where measure = 'handoffs' and %2$s and %3$s
+                ) buckets
+                group by bucket""".formatted(ROLLUP_OF_FILTER, PARTIAL_DAYS, CAMPAIGN), filter).getResultList();
+        SortedMap<Integer, Long> histogram = new TreeMap<>();
+        buckets.forEach(b -> histogram.put(((Number) b.get("bucket")).intValue(), ((Number) b.get("handoffs")).longValue()));
+        return HandoffTimes.of(histogram);
     }
 
     /** Leads, revenue, spend and ROI per campaign, best revenue first. */

@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,9 +70,6 @@ public class ViewRollups {
             String.join(", ", Collections.nCopies(Measure.values().length, "?")),
             Arrays.stream(Measure.values()).map(m -> m.column() + " = view_rollup." + m.column() + " + excluded." + m.column())
                     .collect(Collectors.joining(", ")));
-    private static final String ADD_REASON = """
-            insert into view_rollup_reason (day, campaign_id, reason, rejected) values (?, ?, ?, ?)
-            on conflict (day, campaign_id, reason) do update set rejected = view_rollup_reason.rejected + excluded.rejected""";
     /** Rollup rows in one order in every transaction, so two consumers adding to the same days never deadlock. */
     private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::day).thenComparing(Slot::campaignId);
 
@@ -86,16 +85,47 @@ public class ViewRollups {
     record Slot(LocalDate day, UUID campaignId) {
     }
 
-    /** What some fact rows add to the rollups: per slot its measures, and its rejections per reason. */
+    /**
+     * Measures the rollups also keep broken down by the contributions' {@code reason} column, each in a table of
+     * its own: rejections per reason, handoffs per histogram bucket.
+     */
+    enum Breakdown {
+        REJECTION_REASONS(Measure.REJECTED, """
+                insert into view_rollup_reason (day, campaign_id, reason, rejected) values (?, ?, ?, ?)
+                on conflict (day, campaign_id, reason) do update set rejected = view_rollup_reason.rejected + excluded.rejected""",
+                reason -> reason),
+        HANDOFF_BUCKETS(Measure.HANDOFFS, """
+                insert into view_rollup_handoff (day, campaign_id, bucket, handoffs) values (?, ?, ?, ?)
+                on conflict (campaign_id, day, bucket) do update set handoffs = view_rollup_handoff.handoffs + excluded.handoffs""",
+                Integer::valueOf);
+
+        final Measure measure;
+        final String add;
+        final Function<String, Object> key;
+
+        Breakdown(Measure measure, String add, Function<String, Object> key) {
+            this.measure = measure;
+            this.add = add;
+            this.key = key;
+        }
+
+        static Breakdown of(Measure measure) {
+            return Arrays.stream(values()).filter(b -> b.measure == measure).findFirst().orElse(null);
+        }
+    }
+
+    /** What some fact rows add to the rollups: per slot its measures, and the breakdowns of some of them. */
     static final class Contributions {
         final Map<Slot, Totals> totals = new HashMap<>();
-        final Map<Slot, Map<String, BigDecimal>> rejections = new HashMap<>();
+        final Map<Breakdown, Map<Slot, Map<String, BigDecimal>>> breakdowns = new EnumMap<>(Breakdown.class);
 
         void add(Slot slot, Measure measure, String reason, BigDecimal value) {
+            Breakdown breakdown = reason == null ? null : Breakdown.of(measure);
             for (Slot counted : List.of(slot, new Slot(slot.day(), ALL_CAMPAIGNS))) {
                 totals.computeIfAbsent(counted, s -> new Totals()).add(measure, value);
-                if (measure == Measure.REJECTED && reason != null) {
-                    rejections.computeIfAbsent(counted, s -> new HashMap<>()).merge(reason, value, BigDecimal::add);
+                if (breakdown != null) {
+                    breakdowns.computeIfAbsent(breakdown, b -> new HashMap<>())
+                            .computeIfAbsent(counted, s -> new HashMap<>()).merge(reason, value, BigDecimal::add);
                 }
             }
         }
@@ -145,16 +175,18 @@ public class ViewRollups {
                 statements.add(ADD, parameters);
             }
         });
-        Map<Slot, Map<String, BigDecimal>> reasons = new TreeMap<>(ORDER);
-        after.rejections.forEach((slot, counts) -> counts.forEach((reason, n) ->
-                reasons.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n, BigDecimal::add)));
-        before.rejections.forEach((slot, counts) -> counts.forEach((reason, n) ->
-                reasons.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n.negate(), BigDecimal::add)));
-        reasons.forEach((slot, counts) -> counts.forEach((reason, n) -> {
-            if (n.signum() != 0) {
-                statements.add(ADD_REASON, slot.day(), slot.campaignId(), reason, n);
-            }
-        }));
+        for (Breakdown breakdown : Breakdown.values()) {
+            Map<Slot, Map<String, BigDecimal>> parts = new TreeMap<>(ORDER);
+            after.breakdowns.getOrDefault(breakdown, Map.of()).forEach((slot, counts) -> counts.forEach((reason, n) ->
+                    parts.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n, BigDecimal::add)));
+            before.breakdowns.getOrDefault(breakdown, Map.of()).forEach((slot, counts) -> counts.forEach((reason, n) ->
+                    parts.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n.negate(), BigDecimal::add)));
+            parts.forEach((slot, counts) -> counts.forEach((reason, n) -> {
+                if (n.signum() != 0) {
+                    statements.add(breakdown.add, slot.day(), slot.campaignId(), breakdown.key.apply(reason), n);
+                }
+            }));
+        }
         statements.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.smarketing.goals.service;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
 import io.smarketing.events.Money;
 import io.smarketing.goals.domain.ActivityText;
+import io.smarketing.goals.domain.HandoffTimes;
 import io.smarketing.goals.persistence.Projections;
 import io.smarketing.goals.persistence.Projections.LeadChange;
 
@@ -81,6 +83,10 @@ public class ProjectionService {
         } else if (event instanceof LeadAssigned assigned) {
             change.latest("owner_id", assigned.ownerId()).latest("assigned_at", assigned.occurredAt())
                     .latest("sla_due_at", assigned.slaDueAt());
+            if (assigned.mqlAt() != null) { // the handoff; a reassignment (no mqlAt) leaves it as it was
+                change.latest("handoff_at", assigned.occurredAt()).latest("handoff_bucket",
+                        HandoffTimes.bucketOf(Duration.between(assigned.mqlAt(), assigned.occurredAt())));
+            }
         } else if (event instanceof LeadAccepted accepted) {
             change.first("sql_at", accepted.occurredAt()).latest("responded_at", accepted.respondedAt())
                     .latest("within_sla", accepted.withinSla());

@@ -58,7 +58,7 @@ public class ViewService {
                 .map(this::line)
                 .toList();
         return new SharedView(numbers.funnel(), numbers.revenue(), currency, numbers.rates(), numbers.sla(),
-                goalLines, queries.campaigns(filter),
+                numbers.handoff(), goalLines, queries.campaigns(filter),
                 new SharedView.Feedback(numbers.avgLeadQuality(), numbers.avgCsat(), numbers.csatCount(),
                         numbers.topRejectionReasons()),
                 numbers.conflicts(), queries.recentActivity(RECENT), queries.lastEventAt(),

@@ -2,6 +2,7 @@ package io.smarketing.leads.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,8 @@ import io.smarketing.events.LeadStage;
 import io.smarketing.events.LossReason;
 import io.smarketing.events.RejectionReason;
 import io.smarketing.events.Team;
+import io.smarketing.leads.config.LeadsConfig;
+import io.smarketing.leads.domain.EngagementRules;
 import io.smarketing.leads.domain.Lead;
 import io.smarketing.leads.domain.TimelineEntry;
 import io.smarketing.leads.domain.Touch;
@@ -84,18 +87,20 @@ public class LeadResource {
             @Size(max = 500) String messageKey, UUID campaignId) {
     }
 
+    /** {@code score} is the score now: {@code fitScore} plus {@code engagementScore}, decayed to this moment. */
     public record LeadResponse(UUID id, String email, String name, String company, String title, String phone,
             UUID campaignId, Channel channel, int score, LeadStage stage, String ownerId, Instant slaDueAt,
             Instant slaBreachedAt, Instant respondedAt, Boolean withinSla, RejectionReason rejectionReason,
             LossReason lossReason, BigDecimal amount, String currency, Instant closedAt, Instant createdAt,
-            Instant updatedAt, long version) implements Versioned {
+            Instant updatedAt, int fitScore, int engagementScore, Instant mqlAt, long version) implements Versioned {
 
-        static LeadResponse of(Lead lead) {
+        static LeadResponse of(Lead lead, EngagementRules engagement, Instant now) {
             return new LeadResponse(lead.id(), lead.email(), lead.name(), lead.company(), lead.title(), lead.phone(),
-                    lead.campaignId(), lead.channel(), lead.score(), lead.stage(), lead.ownerId(), lead.slaDueAt(),
-                    lead.slaBreachedAt(), lead.respondedAt(), lead.withinSla(), lead.rejectionReason(),
-                    lead.lossReason(), lead.amount(), lead.currency(), lead.closedAt(), lead.createdAt(),
-                    lead.updatedAt(), lead.version());
+                    lead.campaignId(), lead.channel(), lead.score(engagement, now), lead.stage(), lead.ownerId(),
+                    lead.slaDueAt(), lead.slaBreachedAt(), lead.respondedAt(), lead.withinSla(),
+                    lead.rejectionReason(), lead.lossReason(), lead.amount(), lead.currency(), lead.closedAt(),
+                    lead.createdAt(), lead.updatedAt(), lead.score(), lead.engagementScore(engagement, now),
+                    lead.mqlAt(), lead.version());
         }
     }
 
@@ -118,11 +123,20 @@ public class LeadResource {
     private final LeadService leads;
     private final Caller caller;
     private final ObjectMapper json;
+    private final EngagementRules engagement;
+    private final Clock clock;
 
-    LeadResource(LeadService leads, Caller caller, ObjectMapper json) {
+    LeadResource(LeadService leads, Caller caller, ObjectMapper json, LeadsConfig config, Clock clock) {
         this.leads = leads;
         this.caller = caller;
         this.json = json;
+        this.engagement = config.engagementRules();
+        this.clock = clock;
+    }
+
+    /** The lead as it stands now, its score decayed to this moment. */
+    LeadResponse response(Lead lead) {
+        return LeadResponse.of(lead, engagement, Instant.now(clock));
     }
 
     /** 201 with the new lead, or 200 with the open lead that already has this e-mail. */
@@ -130,7 +144,7 @@ public class LeadResource {
     @RolesAllowed(Roles.MARKETING)
     public Response create(@Valid @NotNull CreateLeadRequest request) {
         LeadService.Captured captured = leads.capture(request.toNewLead(), caller.name());
-        LeadResponse body = LeadResponse.of(captured.lead());
+        LeadResponse body = response(captured.lead());
         return captured.created() ? Response.created(URI.create("/api/leads/" + body.id())).entity(body).build()
                 : Response.ok(body).build();
     }
@@ -139,13 +153,13 @@ public class LeadResource {
     @Path("{id}")
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public LeadResponse get(@PathParam("id") UUID id) {
-        return LeadResponse.of(leads.get(id));
+        return response(leads.get(id));
     }
 
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public Page<LeadResponse> list(@Valid @BeanParam LeadQuery filter, @Valid @BeanParam PageQuery page) {
-        return leads.list(filter.toFilter(), page.page, page.size).map(LeadResponse::of);
+        return leads.list(filter.toFilter(), page.page, page.size).map(this::response);
     }
 
     @GET
@@ -159,7 +173,7 @@ public class LeadResource {
     @Path("{id}/qualify")
     @RolesAllowed(Roles.MARKETING)
     public LeadResponse qualify(@PathParam("id") UUID id) {
-        return LeadResponse.of(leads.qualify(id, caller.name()));
+        return response(leads.qualify(id, caller.name()));
     }
 
     @POST
@@ -167,35 +181,35 @@ public class LeadResource {
     @RolesAllowed({ Roles.MARKETING, Roles.SALES })
     public LeadResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest request) {
         Team team = caller.team().orElseThrow(() -> ProblemException.forbidden("Only marketing and sales assign leads"));
-        return LeadResponse.of(leads.assign(id, request.ownerId(), team, caller.name()));
+        return response(leads.assign(id, request.ownerId(), team, caller.name()));
     }
 
     @POST
     @Path("{id}/accept")
     @RolesAllowed(Roles.SALES)
     public LeadResponse accept(@PathParam("id") UUID id) {
-        return LeadResponse.of(leads.accept(id, caller.name()));
+        return response(leads.accept(id, caller.name()));
     }
 
     @POST
     @Path("{id}/reject")
     @RolesAllowed(Roles.SALES)
     public LeadResponse reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest request) {
-        return LeadResponse.of(leads.reject(id, request.reason(), request.note(), caller.name()));
+        return response(leads.reject(id, request.reason(), request.note(), caller.name()));
     }
 
     @POST
     @Path("{id}/win")
     @RolesAllowed(Roles.SALES)
     public LeadResponse win(@PathParam("id") UUID id, @Valid @NotNull WinRequest request) {
-        return LeadResponse.of(leads.win(id, request.amount(), caller.name()));
+        return response(leads.win(id, request.amount(), caller.name()));
     }
 
     @POST
     @Path("{id}/lose")
     @RolesAllowed(Roles.SALES)
     public LeadResponse lose(@PathParam("id") UUID id, @Valid @NotNull LoseRequest request) {
-        return LeadResponse.of(leads.lose(id, request.reason(), request.note(), caller.name()));
+        return response(leads.lose(id, request.reason(), request.note(), caller.name()));
     }
 
     /** The team comes from the caller's role, never from the body. */

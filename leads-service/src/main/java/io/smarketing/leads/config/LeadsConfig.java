@@ -8,9 +8,11 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smarketing.events.ActivityKind;
 import io.smarketing.events.Channel;
 import io.smarketing.leads.domain.AssignmentRules;
 import io.smarketing.leads.domain.ConflictRules;
+import io.smarketing.leads.domain.EngagementRules;
 import io.smarketing.leads.domain.ScoringRules;
 
 /** leads-service's settings; every key has a production default. */
@@ -61,6 +63,60 @@ public interface LeadsConfig {
     long importMaxBytes();
 
     Scoring scoring();
+
+    Engagement engagement();
+
+    Routing routing();
+
+    /** Engagement scoring: points per kind of prospect activity, and how fast they fade. */
+    interface Engagement {
+
+        /** Engagement points lose half their worth every this long (an ISO duration, {@code P30D}, or {@code 72h}). */
+        @WithDefault("P30D")
+        Duration halfLife();
+
+        ActivityPoints points();
+    }
+
+    /** Points per kind of activity: a reply or an event attended says far more than an opened e-mail. */
+    interface ActivityPoints {
+
+        @WithDefault("2")
+        int emailOpened();
+
+        @WithDefault("5")
+        int linkClicked();
+
+        @WithDefault("3")
+        int pageVisited();
+
+        @WithDefault("10")
+        int contentDownloaded();
+
+        @WithDefault("20")
+        int eventAttended();
+
+        @WithDefault("15")
+        int replied();
+
+        @WithDefault("1")
+        int other();
+    }
+
+    /** The router: it assigns waiting MQLs right after each change that may let it, and also this often. */
+    interface Routing {
+
+        /**
+         * How often the router looks at the waiting MQLs without being woken: for a rep's away period ending, or
+         * a change on another replica. Read by the router's thread.
+         */
+        @WithDefault("2s")
+        Duration interval();
+
+        /** Waiting MQLs looked at per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
 
     /** Points of the scoring rules; the defaults add up to 100 for a complete, senior, campaign-sourced referral. */
     interface Scoring {
@@ -137,6 +193,19 @@ public interface LeadsConfig {
         channels.put(Channel.OTHER, c.other());
         return new ScoringRules(channels, s.company(), s.title(), s.seniorTitle(), s.seniorTitleWords(), s.phone(),
                 s.campaign(), s.businessEmail(), s.freeEmailDomains(), mqlThreshold());
+    }
+
+    default EngagementRules engagementRules() {
+        ActivityPoints p = engagement().points();
+        Map<ActivityKind, Integer> points = new EnumMap<>(ActivityKind.class);
+        points.put(ActivityKind.EMAIL_OPENED, p.emailOpened());
+        points.put(ActivityKind.LINK_CLICKED, p.linkClicked());
+        points.put(ActivityKind.PAGE_VISITED, p.pageVisited());
+        points.put(ActivityKind.CONTENT_DOWNLOADED, p.contentDownloaded());
+        points.put(ActivityKind.EVENT_ATTENDED, p.eventAttended());
+        points.put(ActivityKind.REPLIED, p.replied());
+        points.put(ActivityKind.OTHER, p.other());
+        return new EngagementRules(points, engagement().halfLife());
     }
 
     default AssignmentRules assignmentRules() {

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.ActivityKind;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadAccepted;
 import io.smarketing.events.LeadAssigned;
@@ -22,6 +23,7 @@ import io.smarketing.events.LeadCreated;
 import io.smarketing.events.LeadLost;
 import io.smarketing.events.LeadQualified;
 import io.smarketing.events.LeadRejected;
+import io.smarketing.events.LeadScored;
 import io.smarketing.events.LeadStage;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
@@ -38,6 +40,11 @@ import io.smarketing.events.Team;
 @Table(name = "lead")
 public class Lead {
 
+    /** The acting user of assignments the router makes. */
+    public static final String ROUTER = "router";
+    /** The acting user of qualifications engagement scoring makes. */
+    public static final String SCORING = "scoring";
+
     @Id
     private UUID id;
     private String email;
@@ -49,7 +56,15 @@ public class Lead {
     private UUID campaignId;
     @Enumerated(EnumType.STRING)
     private Channel channel;
+    /** The fit score: points from what is known about the lead, by the scoring rules at capture. */
     private int score;
+    /** Engagement points as of {@code engagementAt}; they decay by {@link EngagementRules} from there. */
+    private double engagement;
+    @Column(name = "engagement_at")
+    private Instant engagementAt;
+    /** When the lead became an MQL in its current cycle: where the handoff to sales starts. */
+    @Column(name = "mql_at")
+    private Instant mqlAt;
     @Enumerated(EnumType.STRING)
     private LeadStage stage;
     @Column(name = "owner_id")
@@ -98,6 +113,7 @@ public class Lead {
         lead.channel = details.channel();
         lead.score = scoring.score(details);
         lead.stage = scoring.stageFor(lead.score);
+        lead.mqlAt = lead.stage == LeadStage.MQL ? now : null;
         lead.createdAt = now;
         lead.updatedAt = now;
         return new Capture(lead, new LeadCreated(lead.id, lead.campaignId, lead.stage, lead.email, lead.name,
@@ -125,8 +141,15 @@ public class Lead {
         }
     }
 
-    /** NEW → MQL, or REJECTED → MQL (re-qualified: back in the pool, unassigned, with a fresh SLA to come). */
-    public LeadQualified qualify(String by, Instant now) {
+    /**
+     * NEW → MQL, or REJECTED → MQL (re-qualified: back in the pool, unassigned, with a fresh SLA to come); the
+     * event carries the score at that moment.
+     */
+    public LeadQualified qualify(String by, EngagementRules rules, Instant now) {
+        return qualify(by, score(rules, now), now);
+    }
+
+    private LeadQualified qualify(String by, int scoreNow, Instant now) {
         LeadStage next = permit(LeadAction.QUALIFY, by);
         if (stage == LeadStage.REJECTED) {
             ownerId = null;
@@ -136,8 +159,9 @@ public class Lead {
             withinSla = null;
             rejectionReason = null;
         }
+        mqlAt = now;
         moveTo(next, now);
-        return new LeadQualified(id, campaignId, stage, score, by, now);
+        return new LeadQualified(id, campaignId, stage, scoreNow, by, now);
     }
 
     /**
@@ -163,12 +187,66 @@ public class Lead {
             // re-assigning to the same rep says nothing new
             throw ProblemException.conflict("Lead " + id + " is already assigned to " + ownerId);
         }
+        return handTo(newOwner, next, rules, null, by, now);
+    }
+
+    /**
+     * The router gives an MQL nobody owns to the rep its rule chose ({@code by} = {@value #ROUTER}); the same
+     * SLA as a person's assignment.
+     */
+    public LeadAssigned route(String newOwner, UUID ruleId, AssignmentRules rules, Instant now) {
+        LeadStage next = permit(LeadAction.ASSIGN, ROUTER);
+        if (isAssigned()) {
+            throw ProblemException.conflict("Lead " + id + " is already assigned to " + ownerId);
+        }
+        return handTo(newOwner, next, rules, ruleId, ROUTER, now);
+    }
+
+    /** The first assignment of an SLA cycle is the handoff: it starts the SLA and its event says since when the MQL waited. */
+    private LeadAssigned handTo(String newOwner, LeadStage next, AssignmentRules rules, UUID ruleId, String by,
+            Instant now) {
+        boolean handoff = slaDueAt == null;
         ownerId = newOwner;
-        if (slaDueAt == null) {
+        if (handoff) {
             slaDueAt = now.plus(rules.followUp());
         }
         moveTo(next, now);
-        return new LeadAssigned(id, campaignId, stage, ownerId, slaDueAt, by, now);
+        return new LeadAssigned(id, campaignId, stage, ownerId, slaDueAt, by, now, ruleId, handoff ? mqlAt : null);
+    }
+
+    /** The score now: fit plus the engagement decayed to {@code now}, capped at 100. */
+    public int score(EngagementRules rules, Instant now) {
+        return Math.min(ScoringRules.MAX_SCORE, score + engagementScore(rules, now));
+    }
+
+    /** The engagement points decayed to {@code now}, rounded. */
+    public int engagementScore(EngagementRules rules, Instant now) {
+        return (int) Math.round(rules.decayed(engagement, engagementAt, now));
+    }
+
+    /** What one piece of prospect activity did: the score event, and the qualification when it crossed the threshold. */
+    public record Engaged(LeadScored scored, LeadQualified qualified) {
+    }
+
+    /**
+     * The prospect did something worth {@code points} at {@code activityAt}: the points, decayed from then, join
+     * the lead's engagement (kept as of the later of now and the last activity, so a replica with a slower
+     * clock never makes old points grow). A NEW lead whose score reaches {@code mqlThreshold} becomes an MQL
+     * ({@code by} {@value #SCORING}); a lead sales rejected stays with marketing, whose call re-qualifying it is.
+     */
+    public Engaged engage(ActivityKind kind, String activityId, Instant activityAt, int points, EngagementRules rules,
+            int mqlThreshold, String by, Instant now) {
+        int previous = score(rules, now);
+        Instant asOf = engagementAt == null || now.isAfter(engagementAt) ? now : engagementAt;
+        engagement = rules.decayed(engagement, engagementAt, asOf) + rules.decayed(points, activityAt, asOf);
+        engagementAt = asOf;
+        updatedAt = now;
+        int current = score(rules, now);
+        LeadScored scored = new LeadScored(id, campaignId, stage, current, previous, score, engagementScore(rules, now),
+                kind, activityId, activityAt, points, by, now);
+        LeadQualified qualified = stage == LeadStage.NEW && current >= mqlThreshold ? qualify(SCORING, current, now)
+                : null;
+        return new Engaged(scored, qualified);
     }
 
     /** The owner takes the MQL on: it becomes an SQL; answering by {@code slaDueAt} meets the SLA. */
@@ -327,8 +405,13 @@ public class Lead {
         return channel;
     }
 
+    /** The fit score alone; {@link #score(EngagementRules, Instant)} adds the engagement. */
     public int score() {
         return score;
+    }
+
+    public Instant mqlAt() {
+        return mqlAt;
     }
 
     public LeadStage stage() {

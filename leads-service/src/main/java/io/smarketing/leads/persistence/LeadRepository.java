@@ -2,12 +2,16 @@ package io.smarketing.leads.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -50,9 +54,9 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     public boolean insertIfNoOpenLead(Lead lead) {
         return getEntityManager().createNativeQuery("""
                 insert into lead (id, email, name, company, title, phone, campaign_id, channel, score, stage,
-                                  created_at, updated_at, version)
+                                  mql_at, created_at, updated_at, version)
                 values (:id, :email, :name, :company, :title, :phone, :campaign, :channel, :score, :stage,
-                        :created, :updated, 0)
+                        :mqlAt, :created, :updated, 0)
                 on conflict (lower(email)) where stage not in ('WON', 'LOST') do nothing""")
                 .setParameter("id", lead.id())
                 .setParameter("email", lead.email())
@@ -64,6 +68,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                 .setParameter("channel", lead.channel().name())
                 .setParameter("score", lead.score())
                 .setParameter("stage", lead.stage().name())
+                .setParameter("mqlAt", lead.mqlAt())
                 .setParameter("created", lead.createdAt())
                 .setParameter("updated", lead.updatedAt())
                 .executeUpdate() == 1;
@@ -84,6 +89,40 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads the leads and locks their rows until the transaction ends, in id order (so two requests locking
+     * some of the same leads never deadlock). A lead read this way is current: nobody changes it meanwhile.
+     */
+    public List<Lead> lockAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("id in ?1", Sort.ascending("id"), ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The ids of the open leads with these e-mails (lower case), by e-mail. */
+    public Map<String, UUID> openIdsByEmails(Collection<String> lowerCaseEmails) {
+        if (lowerCaseEmails.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = getEntityManager().createQuery("select lower(email), id from Lead where lower(email) in ?1 and "
+                + OPEN, Object[].class).setParameter(1, lowerCaseEmails).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (UUID) row[1]));
+    }
+
+    /** Each of these reps' load: the MQLs assigned to them that wait for their answer (reps with none are absent). */
+    public Map<String, Integer> openMqlLoads(Collection<String> reps) {
+        Map<String, Integer> loads = new HashMap<>();
+        if (reps.isEmpty()) {
+            return loads;
+        }
+        List<Object[]> rows = getEntityManager().createQuery("""
+                select ownerId, count(*) from Lead where stage = io.smarketing.events.LeadStage.MQL and ownerId in ?1
+                group by ownerId""", Object[].class).setParameter(1, reps).getResultList();
+        rows.forEach(row -> loads.put((String) row[0], ((Number) row[1]).intValue()));
+        return loads;
     }
 
     /** Newest first; the free text matches name, e-mail or company, ignoring case. */

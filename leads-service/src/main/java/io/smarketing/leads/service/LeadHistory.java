@@ -15,7 +15,8 @@ import io.smarketing.leads.persistence.TimelineRepository;
 
 /**
  * Where every lead change and touch goes: the lead's timeline and the outbox, in the caller's transaction,
- * so the history shows exactly what the platform was told, and neither exists without the other.
+ * so the history shows exactly what the platform was told, and neither exists without the other. Routing
+ * hears of each change here too ({@link RoutingTrigger}), so no path to MQL can skip it.
  */
 @ApplicationScoped
 public class LeadHistory {
@@ -23,11 +24,13 @@ public class LeadHistory {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final RoutingTrigger routing;
 
-    LeadHistory(TimelineRepository timeline, Outbox outbox, EntityManager entityManager) {
+    LeadHistory(TimelineRepository timeline, Outbox outbox, EntityManager entityManager, RoutingTrigger routing) {
         this.timeline = timeline;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.routing = routing;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -35,6 +38,7 @@ public class LeadHistory {
         byte[] json = EventJson.write(event);
         timeline.persist(TimelineEntry.of(event, json));
         outbox.publish(event, json);
+        routing.recorded(List.of(event));
     }
 
     /**
@@ -48,5 +52,6 @@ public class LeadHistory {
         entityManager.flush();
         entityManager.clear();
         outbox.publishAll(events);
+        routing.recorded(events);
     }
 }

@@ -24,6 +24,7 @@ import io.smarketing.leads.config.LeadsConfig;
 import io.smarketing.leads.domain.AssignmentRules;
 import io.smarketing.leads.domain.CampaignReplica;
 import io.smarketing.leads.domain.ConflictRules;
+import io.smarketing.leads.domain.EngagementRules;
 import io.smarketing.leads.domain.Lead;
 import io.smarketing.leads.domain.ScoringRules;
 import io.smarketing.leads.domain.TimelineEntry;
@@ -49,6 +50,7 @@ public class LeadService {
     private final ScoringRules scoring;
     private final ConflictRules conflicts;
     private final AssignmentRules assignment;
+    private final EngagementRules engagement;
     private final String currency;
     private final Clock clock;
 
@@ -64,6 +66,7 @@ public class LeadService {
         this.scoring = config.scoringRules();
         this.conflicts = config.conflictRules();
         this.assignment = config.assignmentRules();
+        this.engagement = config.engagementRules();
         this.currency = currency;
         this.clock = clock;
     }
@@ -98,7 +101,7 @@ public class LeadService {
 
     @Transactional
     public Lead qualify(UUID id, String by) {
-        return change(id, lead -> lead.qualify(by, Instant.now(clock)));
+        return change(id, lead -> lead.qualify(by, engagement, Instant.now(clock)));
     }
 
     @Transactional

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.smarketing.chassis.problem.ProblemException;
+import io.smarketing.events.ActivityKind;
 import io.smarketing.events.Channel;
 import io.smarketing.events.LeadAccepted;
 import io.smarketing.events.LeadAssigned;
@@ -48,6 +49,8 @@ class LeadTest {
     private static final ConflictRules CONFLICTS = new ConflictRules(Duration.ofHours(24));
     private static final String REP = "sam";
     private static final AssignmentRules ASSIGNMENT = new AssignmentRules(Set.of(REP, "kim"), FOLLOW_UP);
+    static final EngagementRules ENGAGEMENT = new EngagementRules(Map.of(ActivityKind.EVENT_ATTENDED, 20,
+            ActivityKind.EMAIL_OPENED, 2), Duration.ofDays(10));
 
     static Lead newLead() {
         return Lead.capture(details(Channel.WEB), RULES, "mia", T0).lead();
@@ -95,7 +98,7 @@ class LeadTest {
     private static void perform(Lead lead, LeadAction action) {
         Instant at = T0.plusSeconds(3600);
         switch (action) {
-            case QUALIFY -> lead.qualify("mia", at);
+            case QUALIFY -> lead.qualify("mia", ENGAGEMENT, at);
             case ASSIGN -> lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", at);
             case ACCEPT -> lead.accept(REP, at);
             case REJECT -> lead.reject(RejectionReason.NOT_A_FIT, "no", REP, at);
@@ -166,7 +169,7 @@ class LeadTest {
     void qualifyingANewLeadMakesItAnMql() {
         Lead lead = newLead();
 
-        LeadQualified event = lead.qualify("mia", T0.plusSeconds(5));
+        LeadQualified event = lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(5));
 
         assertEquals(LeadStage.MQL, lead.stage());
         assertEquals(LeadStage.MQL, event.stage());
@@ -204,7 +207,7 @@ class LeadTest {
     @Test
     void aNewSlaCycleAfterReQualifyingHasItsOwnDeadline() {
         Lead lead = rejected();
-        lead.qualify("mia", T0.plusSeconds(900));
+        lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(900));
 
         lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(1000));
 
@@ -289,7 +292,7 @@ class LeadTest {
     void reQualifyingARejectedLeadPutsItBackUnassigned() {
         Lead lead = rejected();
 
-        LeadQualified event = lead.qualify("mia", T0.plusSeconds(900));
+        LeadQualified event = lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(900));
 
         assertEquals(LeadStage.MQL, event.stage());
         assertFalse(lead.isAssigned());
@@ -422,5 +425,73 @@ class LeadTest {
         return Arrays.asList(lead.stage(), lead.ownerId(), lead.slaDueAt(), lead.respondedAt(), lead.withinSla(),
                 lead.acceptedAt(), lead.rejectionReason(), lead.lossReason(), lead.amount(), lead.currency(),
                 lead.closedAt(), lead.updatedAt());
+    }
+
+    @Test
+    void theRouterGivesAnUnownedMqlAndTheHandoffSaysSinceWhenItWaited() {
+        Lead lead = mql();
+        UUID rule = UUID.randomUUID();
+        LeadAssigned routed = lead.route(REP, rule, ASSIGNMENT, T0.plusSeconds(4));
+        assertEquals(Lead.ROUTER, routed.by());
+        assertEquals(rule, routed.routingRuleId());
+        assertEquals(T0, routed.mqlAt(), "captured as an MQL at T0");
+        assertEquals(T0.plusSeconds(4).plus(FOLLOW_UP), routed.slaDueAt());
+        LeadAssigned reassigned = lead.assign("kim", Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(60));
+        assertNull(reassigned.mqlAt(), "a reassignment is no handoff");
+        assertNull(reassigned.routingRuleId());
+        ProblemException owned = assertThrows(ProblemException.class,
+                () -> lead.route("sam", rule, ASSIGNMENT, T0.plusSeconds(70)));
+        assertEquals(409, owned.status());
+        assertEquals("kim", lead.ownerId());
+    }
+
+    @Test
+    void aReQualifiedLeadsHandoffStartsAtTheReQualification() {
+        Lead lead = mql();
+        lead.assign(REP, Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(10));
+        lead.reject(RejectionReason.NOT_READY, null, REP, T0.plusSeconds(20));
+        lead.qualify("mia", ENGAGEMENT, T0.plusSeconds(100));
+        assertEquals(T0.plusSeconds(100), lead.route("kim", UUID.randomUUID(), ASSIGNMENT, T0.plusSeconds(103)).mqlAt());
+    }
+
+    @Test
+    void activityRaisesTheScoreAndCrossingTheThresholdQualifiesANewLead() {
+        Lead lead = newLead(); // fit 10
+        Lead.Engaged opened = lead.engage(ActivityKind.EMAIL_OPENED, "x-1", T0, 2, ENGAGEMENT, 60, "tool", T0);
+        assertEquals(12, opened.scored().score());
+        assertEquals(10, opened.scored().previousScore());
+        assertNull(opened.qualified());
+        lead.engage(ActivityKind.EVENT_ATTENDED, "x-2", T0, 20, ENGAGEMENT, 60, "tool", T0);
+        Lead.Engaged third = lead.engage(ActivityKind.EVENT_ATTENDED, "x-3", T0, 20, ENGAGEMENT, 60, "tool", T0);
+        assertNull(third.qualified(), "52 < 60");
+        Lead.Engaged crossing = lead.engage(ActivityKind.EVENT_ATTENDED, "x-4", T0, 20, ENGAGEMENT, 60, "tool", T0);
+        assertEquals(72, crossing.scored().score());
+        assertEquals(LeadStage.NEW, crossing.scored().stage(), "the score event comes first, then the qualification");
+        assertEquals(Lead.SCORING, crossing.qualified().by());
+        assertEquals(72, crossing.qualified().score());
+        assertEquals(LeadStage.MQL, lead.stage());
+        assertEquals(T0, lead.mqlAt());
+    }
+
+    @Test
+    void engagementDecaysWithTheHalfLifeWhetherTheActivityIsOldOrTheScoreIsReadLater() {
+        Lead lead = newLead();
+        lead.engage(ActivityKind.EVENT_ATTENDED, "old", T0.minus(Duration.ofDays(10)), 20, ENGAGEMENT, 60, "tool", T0);
+        assertEquals(10, lead.engagementScore(ENGAGEMENT, T0), "attended ten days (one half-life) ago");
+        assertEquals(5, lead.engagementScore(ENGAGEMENT, T0.plus(Duration.ofDays(10))));
+        assertEquals(15, lead.score(ENGAGEMENT, T0.plus(Duration.ofDays(10))), "fit 10 + 5");
+        assertEquals(10, lead.engagementScore(ENGAGEMENT, T0.minusSeconds(60)), "an earlier clock never adds points");
+    }
+
+    @Test
+    void aRejectedLeadIsNotReQualifiedByEngagementAndAnMqlStaysAnMql() {
+        Lead rejected = mql();
+        rejected.assign(REP, Team.MARKETING, ASSIGNMENT, "mia", T0.plusSeconds(10));
+        rejected.reject(RejectionReason.NOT_A_FIT, null, REP, T0.plusSeconds(20));
+        assertNull(rejected.engage(ActivityKind.REPLIED, "r", T0, 20, ENGAGEMENT, 60, "tool", T0.plusSeconds(30))
+                .qualified());
+        assertEquals(LeadStage.REJECTED, rejected.stage());
+        Lead mql = mql();
+        assertNull(mql.engage(ActivityKind.REPLIED, "m", T0, 20, ENGAGEMENT, 60, "tool", T0).qualified());
     }
 }

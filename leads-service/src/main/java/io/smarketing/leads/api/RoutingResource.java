@@ -21,8 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import io.smarketing.chassis.api.IfMatch;
 import io.smarketing.chassis.api.Page;
 import io.smarketing.chassis.api.PageQuery;
+import io.smarketing.chassis.api.Versioned;
 import io.smarketing.chassis.problem.ProblemException;
 import io.smarketing.chassis.security.Caller;
 import io.smarketing.chassis.security.Roles;
@@ -57,7 +59,8 @@ public class RoutingResource {
     }
 
     public record RuleResponse(UUID id, String name, int position, Channel channel, UUID campaignId,
-            boolean defaultRule, List<SeatResponse> reps, Instant createdAt, Instant updatedAt, long version) {
+            boolean defaultRule, List<SeatResponse> reps, Instant createdAt, Instant updatedAt, long version)
+            implements Versioned {
 
         static RuleResponse of(RoutingRule rule) {
             return new RuleResponse(rule.id(), rule.name(), rule.position(), rule.channel(), rule.campaignId(),
@@ -125,15 +128,15 @@ public class RoutingResource {
         return RuleResponse.of(routing.get(id));
     }
 
-    /** Replaces the rule; the body carries the {@code version} read (409 if someone changed it since). */
+    /**
+     * Replaces the rule, for the version last read: {@code If-Match} (its ETag) or the body's {@code version}; 409 if
+     * someone changed it since.
+     */
     @PUT
     @Path("rules/{id}")
     @RolesAllowed(Roles.EXECUTIVE)
-    public RuleResponse revise(@PathParam("id") UUID id, @Valid @NotNull RuleRequest request) {
-        if (request.version() == null) {
-            throw ProblemException.unprocessable("version", "must be the version read");
-        }
-        return RuleResponse.of(routing.revise(id, request.version(), request.toDefinition()));
+    public RuleResponse revise(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid @NotNull RuleRequest request) {
+        return RuleResponse.of(routing.revise(id, ifMatch.expectedVersion(request.version()), request.toDefinition()));
     }
 
     @DELETE

@@ -145,7 +145,7 @@ public class LeadResource {
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public Page<LeadResponse> list(@Valid @BeanParam LeadQuery filter, @Valid @BeanParam PageQuery page) {
-        return leads.list(filter.toFilter(), page.page, page.size).map(LeadResponse::of);
+        return leads.list(filter.toFilter(), filter.order(), page.page, page.size).map(LeadResponse::of);
     }
 
     @GET

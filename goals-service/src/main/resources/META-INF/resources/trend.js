@@ -7,24 +7,22 @@ window.SmarketingTrend = (function () {
   const SVG = 'http://www.w3.org/2000/svg';
   const WIDTH = 720;
   const HEIGHT = 220;
-  const PAD = { left: 44, right: 12, top: 14, bottom: 34 };
+  // the right padding holds half of the last date label, which is centred on the last point
+  const PAD = { left: 44, right: 24, top: 14, bottom: 34 };
   const LINES = [
     { key: 'leads', color: '#6c8ebf' },
     { key: 'mqls', color: '#9673a6' },
     { key: 'sqls', color: '#d79b00' },
     { key: 'won', color: '#2e7d32' }
   ];
-  const TEXT = {
-    en: { trend: 'Trend (last 30 days)', leads: 'Leads', mqls: 'MQLs', sqls: 'SQLs', won: 'Won', none: 'No data yet.' },
-    ja: { trend: '推移 (直近30日)', leads: 'リード', mqls: 'MQL', sqls: 'SQL', won: '受注', none: 'まだデータがありません。' }
-  };
+  const S = window.Smarketing;
+  const t = S.t;
   const REFRESH_MS = 3000;
 
   let lastFetch = 0;
   let pending = null;
   let lastKey = null;
   let lastSeries = null;
-  let lang = 'en';
 
   function node(tag, attributes, text) {
     const el = document.createElementNS(SVG, tag);
@@ -32,8 +30,6 @@ window.SmarketingTrend = (function () {
     if (text != null) el.textContent = text;
     return el;
   }
-
-  function t(key) { return (TEXT[lang] || TEXT.en)[key]; }
 
   /** The tick values of an axis from 0 to at least max: 0 and four round steps. */
   function ticks(max) {
@@ -56,7 +52,7 @@ window.SmarketingTrend = (function () {
 
     scale.forEach((value) => {
       svg.append(node('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(value), y2: y(value), stroke: '#e3e3e3' }));
-      svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#666' }, value));
+      svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#666' }, S.format.count(value)));
     });
     const every = Math.max(1, Math.ceil(points.length / 8));
     points.forEach((p, i) => {
@@ -83,7 +79,7 @@ window.SmarketingTrend = (function () {
     if (max === 0) {
       const empty = document.createElement('p');
       empty.className = 'small';
-      empty.textContent = t('none');
+      empty.textContent = t('trendNone');
       children.push(empty);
     }
     container.replaceChildren(...children);
@@ -91,20 +87,17 @@ window.SmarketingTrend = (function () {
     container.dataset.total = String(points.reduce((sum, p) => sum + p.leads, 0));
   }
 
-  async function load(container, token, campaignId) {
+  async function load(container, campaignId) {
     const query = new URLSearchParams({ bucket: 'day' });
     if (campaignId) query.set('campaignId', campaignId);
-    const response = await fetch('/api/view/series?' + query, { headers: { Authorization: 'Bearer ' + token } });
-    if (!response.ok) return;
-    lastSeries = await response.json();
+    lastSeries = await S.api('goals', '/api/view/series?' + query);
     draw(container, lastSeries);
   }
 
   /** Shows the trend of the campaign (or all) in #trend: fetched now, or shortly if it was fetched just now. */
-  function show(token, campaignId, language) {
+  function show(campaignId) {
     const container = document.getElementById('trend');
-    if (!container || !token) return;
-    lang = language || 'en';
+    if (!container || !S.session.token) return;
     const key = campaignId || '';
     if (key === lastKey && lastSeries) draw(container, lastSeries); // a language switch redraws at once
     lastKey = key;
@@ -113,7 +106,7 @@ window.SmarketingTrend = (function () {
     pending = setTimeout(() => {
       pending = null;
       lastFetch = Date.now();
-      load(container, token, key).catch(() => {});
+      load(container, key).catch(() => {});
     }, wait);
   }
 

@@ -51,13 +51,13 @@ final class Fixtures {
             "GET /api/feedback/csat/{id}",
             "GET /api/goals", "POST /api/goals", "GET /api/goals/{id}", "PUT /api/goals/{id}",
             "GET /api/goals/{id}/progress", "GET /api/goals/{id}/plan", "GET /api/view", "GET /api/view/series",
-            "POST /api/view/stream-tickets", "GET /api/view/stream");
+            "POST /api/view/stream-tickets", "GET /api/view/stream", "GET /api/dashboard");
 
     /** A request {@code user} (of {@code role}) may make with success; for sales, on a lead they own. */
     static Call valid(Operation operation, String role, String user) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return switch (operation.key()) {
-            case "GET /api/leads" -> call("/api/leads?stage=MQL&size=5");
+            case "GET /api/leads" -> call("/api/leads?stage=MQL&sort=sla_due&size=5");
             case "POST /api/leads" -> json("/api/leads", newLead(tag));
             case "GET /api/leads/{id}" -> call("/api/leads/" + lead(false));
             case "GET /api/leads/{id}/timeline" -> call("/api/leads/" + lead(false) + "/timeline");
@@ -74,7 +74,7 @@ final class Fixtures {
                     "{\"channel\":\"EMAIL\",\"subject\":\"Hello\"}");
             case "POST /api/leads/import" -> new Call("/api/leads/import",
                     "email,name,channel\nimport-" + tag + "@acme-corp.com,Ann,WEB\n", "text/csv");
-            case "GET /api/campaigns" -> call("/api/campaigns?status=active&sort=newest");
+            case "GET /api/campaigns" -> call("/api/campaigns?status=active&marketingOwner=mia&sort=newest");
             case "POST /api/campaigns" -> json("/api/campaigns", campaign(tag, null));
             case "GET /api/campaigns/{id}" -> call("/api/campaigns/" + campaign(false));
             case "PUT /api/campaigns/{id}" -> json("/api/campaigns/" + campaign(false), campaign(tag, 0L));
@@ -103,6 +103,7 @@ final class Fixtures {
             case "GET /api/view/series" -> call("/api/view/series?from=2026-01-01&to=2026-12-31&bucket=week");
             case "POST /api/view/stream-tickets" -> call("/api/view/stream-tickets");
             case "GET /api/view/stream" -> call("/api/view/stream");
+            case "GET /api/dashboard" -> call("/api/dashboard");
             default -> throw new AssertionError("No fixture for " + operation.key() + ": add one to Fixtures");
         };
     }

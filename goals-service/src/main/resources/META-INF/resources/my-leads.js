@@ -1,0 +1,116 @@
+// A sales rep's page: the leads assigned to them and waiting for their answer (leads-service,
+// GET /api/leads?stage=MQL&ownerId=<me>&sort=sla_due), the soonest follow-up deadline first, with a live
+// countdown and the overdue ones marked; accept or reject (with a reason) on the spot.
+(function () {
+  'use strict';
+
+  const S = window.Smarketing;
+  const { t, format, element } = S;
+  const $ = (selector) => document.querySelector(selector);
+  const REFRESH_MS = 1000;
+
+  let leads = [];
+  let campaignNames = new Map();
+  let shown = false;
+  let ticker = null;
+  let refreshTimer = null;
+  let lastRefresh = 0;
+
+  async function load() {
+    lastRefresh = Date.now();
+    const query = new URLSearchParams({ stage: 'MQL', ownerId: S.session.user, sort: 'sla_due', size: '200' });
+    try {
+      leads = (await S.api('leads', '/api/leads?' + query)).items;
+      draw();
+    } catch (error) {
+      say(`${t('failed')}: ${error.message}`, true);
+    }
+  }
+
+  /** Loads again now, or right after the last load if that was a moment ago (a burst of changes loads once). */
+  function refreshSoon() {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => { refreshTimer = null; load(); },
+      Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
+  }
+
+  function draw() {
+    $('#my-leads tbody').replaceChildren(...leads.map(row));
+    $('#my-leads').hidden = leads.length === 0;
+    $('#my-leads-empty').hidden = leads.length > 0;
+    tick();
+  }
+
+  function row(lead) {
+    const reason = element('select', { class: 'reason', 'aria-label': t('reason') },
+      element('option', { value: '' }, t('reason') + '…'),
+      S.REJECTION_REASONS.map((code) => element('option', { value: code }, t(code))));
+    const note = element('input', { class: 'note', type: 'text', maxlength: '2000', placeholder: t('note') });
+    const accept = element('button', { type: 'button', class: 'accept primary' }, t('accept'));
+    const reject = element('button', { type: 'button', class: 'reject', disabled: '' }, t('reject'));
+    reason.addEventListener('change', () => { reject.disabled = !reason.value; });
+    accept.addEventListener('click', () => answer(lead, 'accept', undefined, t('accepted')));
+    reject.addEventListener('click', () => answer(lead, 'reject', { reason: reason.value, note: note.value.trim() || null },
+      t('rejectedLead')));
+    return element('tr', { 'data-lead': lead.id },
+      element('td', {}, element('b', {}, lead.name), element('div', { class: 'small' },
+        [lead.company, lead.email].filter((part) => part).join(' · '))),
+      element('td', {}, lead.campaignId ? campaignNames.get(lead.campaignId) || '–' : '–'),
+      element('td', {}, t(lead.channel)),
+      element('td', {}, format.count(lead.score)),
+      element('td', {}, format.time(lead.slaDueAt)),
+      element('td', { class: 'countdown', 'data-due': lead.slaDueAt }),
+      element('td', { class: 'answer' }, accept, element('span', { class: 'reject-form' }, reason, note, reject)));
+  }
+
+  /** Redraws every countdown, marks the overdue leads, and counts them. */
+  function tick() {
+    const now = Date.now();
+    let overdue = 0;
+    document.querySelectorAll('#my-leads tbody tr').forEach((tr) => {
+      const cell = tr.querySelector('.countdown');
+      const left = Date.parse(cell.dataset.due) - now;
+      const late = left <= 0;
+      overdue += late ? 1 : 0;
+      tr.classList.toggle('overdue', late);
+      cell.textContent = t(late ? 'overdueBy' : 'left', format.duration(left));
+    });
+    $('#my-leads-waiting').textContent = format.count(leads.length);
+    $('#my-leads-overdue').textContent = format.count(overdue);
+  }
+
+  async function answer(lead, action, body, done) {
+    document.querySelectorAll(`#my-leads tr[data-lead="${lead.id}"] button`).forEach((b) => { b.disabled = true; });
+    try {
+      await S.api('leads', `/api/leads/${lead.id}/${action}`, { method: 'POST', body });
+      say(`${done}: ${lead.name}`, false);
+    } catch (error) {
+      say(`${t('failed')}: ${error.message}`, true);
+    }
+    load();
+  }
+
+  function say(message, isError) {
+    const flash = $('#my-leads-message');
+    flash.hidden = false;
+    flash.className = isError ? 'flash error' : 'flash';
+    flash.textContent = message;
+  }
+
+  S.pages['my-leads'] = {
+    show() {
+      shown = true;
+      clearInterval(ticker);
+      ticker = setInterval(() => { if (shown && !$('#my-leads-page').hidden) tick(); }, 1000);
+      load();
+    },
+    /** A change anywhere may be a lead routed to me, or one of mine taken back. */
+    changed(view) {
+      campaignNames = new Map(view.campaigns.map((c) => [c.id, c.name]));
+      refreshSoon();
+    },
+    redraw() {
+      if (shown) draw();
+    }
+  };
+})();

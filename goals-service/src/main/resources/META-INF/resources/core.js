@@ -111,7 +111,9 @@ window.Smarketing = (function () {
         ['minute', Math.floor(seconds / 60) % 60], ['second', seconds % 60]];
       const shown = seconds >= 86400 ? units.slice(0, 2) : seconds >= 3600 ? units.slice(1, 3) : units.slice(2);
       return shown.filter(([, n], i) => n > 0 || i === shown.length - 1)
-        .map(([unit, n]) => new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'narrow' }).format(n))
+        // narrow is "5m" in English, but Japanese has no narrow units ("5m" too): there, short is "5 分"
+        .map(([unit, n]) => new Intl.NumberFormat(locale(), { style: 'unit', unit,
+          unitDisplay: lang === 'ja' ? 'short' : 'narrow' }).format(n))
         .join(' ');
     }
   };

@@ -143,6 +143,7 @@
     $('#campaign-filter-label').hidden = page.id !== 'view';
     history.replaceState(null, '', '#' + page.id);
     if (S.pages[page.id]) S.pages[page.id].show();
+    if (page.id === 'view') window.SmarketingTrend.redraw();
   }
 
   function buildNavigation() {

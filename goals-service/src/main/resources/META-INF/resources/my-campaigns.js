@@ -11,6 +11,7 @@
   const REFRESH_MS = 5000;
 
   let campaigns = [];
+  let forms = new Map();
   let shown = false;
   let refreshTimer = null;
   let lastRefresh = 0;
@@ -47,7 +48,7 @@
       Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
   }
 
-  function draw() {
+  function draw(anew) {
     $('#my-campaigns tbody').replaceChildren(...campaigns.map(({ campaign, performance, view }) => {
       const money = (value) => format.money(value, performance.currency);
       const reasons = view.feedback.topRejectionReasons;
@@ -67,9 +68,12 @@
     $('#my-campaigns').hidden = campaigns.length === 0;
     $('#my-campaigns-empty').hidden = campaigns.length > 0;
 
+    // a round's form is kept while the round waits, so a reload never loses what the marketer is typing
     const waiting = campaigns.flatMap(({ campaign, waiting: rounds }) => rounds.map((round) => ({ campaign, round })));
+    const kept = anew ? new Map() : forms;
+    forms = new Map(waiting.map((line) => [line.round.id, kept.get(line.round.id) || roundForm(line)]));
     $('#waiting-rounds').replaceChildren(...(waiting.length === 0 ? [element('p', { class: 'small' }, t('noRounds'))]
-      : waiting.map(roundForm)));
+      : forms.values()));
   }
 
   function roundForm({ campaign, round }) {
@@ -92,6 +96,7 @@
       } catch (error) {
         say(`${t('failed')}: ${error.message}`, true);
       }
+      forms.delete(round.id);
       load();
     });
     return form;
@@ -113,7 +118,7 @@
       refreshSoon();
     },
     redraw() {
-      if (shown) draw();
+      if (shown) draw(true);
     }
   };
 })();

@@ -10,6 +10,7 @@
   const REFRESH_MS = 1000;
 
   let leads = [];
+  let rows = new Map();
   let campaignNames = new Map();
   let shown = false;
   let ticker = null;
@@ -34,11 +35,25 @@
       Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
   }
 
-  function draw() {
-    $('#my-leads tbody').replaceChildren(...leads.map(row));
+  /**
+   * Shows the queue. A lead's row is kept while it stays in the queue, so a reload (after every change anywhere)
+   * never loses a reason or a note the rep is typing; a language switch draws every row anew.
+   */
+  function draw(anew) {
+    const kept = anew ? new Map() : rows;
+    rows = new Map(leads.map((lead) => {
+      const same = kept.get(lead.id);
+      return [lead.id, same && same.dataset.signature === signature(lead) ? same : row(lead)];
+    }));
+    $('#my-leads tbody').replaceChildren(...rows.values());
     $('#my-leads').hidden = leads.length === 0;
     $('#my-leads-empty').hidden = leads.length > 0;
     tick();
+  }
+
+  /** What a row shows that can change while the lead stays in the queue. */
+  function signature(lead) {
+    return [lead.slaDueAt, lead.campaignId && campaignNames.get(lead.campaignId)].join('|');
   }
 
   function row(lead) {
@@ -52,13 +67,13 @@
     accept.addEventListener('click', () => answer(lead, 'accept', undefined, t('accepted')));
     reject.addEventListener('click', () => answer(lead, 'reject', { reason: reason.value, note: note.value.trim() || null },
       t('rejectedLead')));
-    return element('tr', { 'data-lead': lead.id },
+    return element('tr', { 'data-lead': lead.id, 'data-signature': signature(lead) },
       element('td', {}, element('b', {}, lead.name), element('div', { class: 'small' },
         [lead.company, lead.email].filter((part) => part).join(' · '))),
       element('td', {}, lead.campaignId ? campaignNames.get(lead.campaignId) || '–' : '–'),
       element('td', {}, t(lead.channel)),
       element('td', {}, format.count(lead.score)),
-      element('td', {}, format.time(lead.slaDueAt)),
+      element('td', { class: 'when' }, format.time(lead.slaDueAt)),
       element('td', { class: 'countdown', 'data-due': lead.slaDueAt }),
       element('td', { class: 'answer' }, accept, element('span', { class: 'reject-form' }, reason, note, reject)));
   }
@@ -87,6 +102,7 @@
     } catch (error) {
       say(`${t('failed')}: ${error.message}`, true);
     }
+    rows.delete(lead.id); // drawn anew if it stays (the answer was refused), with its buttons back
     load();
   }
 
@@ -110,7 +126,7 @@
       refreshSoon();
     },
     redraw() {
-      if (shown) draw();
+      if (shown) draw(true);
     }
   };
 })();

@@ -5,7 +5,8 @@ window.SmarketingTrend = (function () {
   'use strict';
 
   const SVG = 'http://www.w3.org/2000/svg';
-  const WIDTH = 720;
+  // drawn at the width it is shown (at least MIN_WIDTH), so its text stays the page's size on any screen
+  const MIN_WIDTH = 480;
   const HEIGHT = 220;
   // the right padding holds half of the last date label, which is centred on the last point
   const PAD = { left: 44, right: 24, top: 14, bottom: 34 };
@@ -23,6 +24,7 @@ window.SmarketingTrend = (function () {
   let pending = null;
   let lastKey = null;
   let lastSeries = null;
+  let drawnWidth = 0;
 
   function node(tag, attributes, text) {
     const el = document.createElementNS(SVG, tag);
@@ -40,9 +42,14 @@ window.SmarketingTrend = (function () {
   }
 
   function draw(container, series) {
+    if (container.clientWidth === 0) return; // on a page not shown: drawn when it is (redraw)
     const points = series.points;
-    const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': t('trend'), class: 'trend-chart' });
-    const plotW = WIDTH - PAD.left - PAD.right;
+    const style = getComputedStyle(container);
+    const width = Math.max(MIN_WIDTH, Math.floor(container.clientWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight)));
+    const svg = node('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: 'img',
+      'aria-label': t('trend'), class: 'trend-chart' });
+    const plotW = width - PAD.left - PAD.right;
     const plotH = HEIGHT - PAD.top - PAD.bottom;
     const max = Math.max(0, ...points.flatMap((p) => LINES.map((l) => p[l.key])));
     const scale = ticks(max);
@@ -51,7 +58,7 @@ window.SmarketingTrend = (function () {
     const y = (value) => PAD.top + plotH - (value * plotH) / top;
 
     scale.forEach((value) => {
-      svg.append(node('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(value), y2: y(value), stroke: '#e3e3e3' }));
+      svg.append(node('line', { x1: PAD.left, x2: width - PAD.right, y1: y(value), y2: y(value), stroke: '#e3e3e3' }));
       svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#666' }, S.format.count(value)));
     });
     const every = Math.max(1, Math.ceil(points.length / 8));
@@ -83,6 +90,7 @@ window.SmarketingTrend = (function () {
       children.push(empty);
     }
     container.replaceChildren(...children);
+    drawnWidth = container.clientWidth;
     container.dataset.points = String(points.length);
     container.dataset.total = String(points.reduce((sum, p) => sum + p.leads, 0));
   }
@@ -93,6 +101,11 @@ window.SmarketingTrend = (function () {
     lastSeries = await S.api('goals', '/api/view/series?' + query);
     draw(container, lastSeries);
   }
+
+  window.addEventListener('resize', () => {
+    const container = document.getElementById('trend');
+    if (container && container.clientWidth !== drawnWidth) redraw();
+  });
 
   /** Shows the trend of the campaign (or all) in #trend: fetched now, or shortly if it was fetched just now. */
   function show(campaignId) {
@@ -110,5 +123,11 @@ window.SmarketingTrend = (function () {
     }, wait);
   }
 
-  return { show };
+  /** Draws the last series again, at the width the chart has now (its page was just shown). */
+  function redraw() {
+    const container = document.getElementById('trend');
+    if (container && lastSeries) draw(container, lastSeries);
+  }
+
+  return { show, redraw };
 })();

@@ -88,8 +88,12 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens the page signed in as this user: the token goes in the fragment, as the page's sign-in link does. */
+    /**
+     * Opens the page afresh, signed in as this user: the token goes in the fragment, as the page's sign-in link
+     * does. The blank page between makes it a new load even when only the fragment differs from the page on show.
+     */
     public void signIn(String page, String role, String user) {
+        driver.get("about:blank");
         driver.get(page + "#token=" + Tokens.token(role, user, Duration.ofHours(1), Tokens.AUDIENCE));
     }
 
@@ -134,14 +138,23 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Writes the window as {@code target/<name>.png} and returns where. */
+    /** Writes the whole page (the window made as tall as the page for it) as {@code target/<name>.png}; returns where. */
     public Path screenshot(String name) {
         Path file = Path.of("target", name + ".png").toAbsolutePath();
+        Dimension window = driver.manage().window().getSize();
+        // what the page lacks in the window's viewport (which is shorter than the window)
+        long missing = ((Number) script("return Math.ceil(document.documentElement.scrollHeight - window.innerHeight)"))
+                .longValue();
         try {
             Files.createDirectories(file.getParent());
+            if (missing > 0) {
+                resize(window.getWidth(), window.getHeight() + (int) missing);
+            }
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            resize(window.getWidth(), window.getHeight());
         }
         System.out.println("Screenshot: " + file);
         return file;

@@ -165,10 +165,31 @@ window.Smarketing = (function () {
     return body;
   }
 
+  /** Shows a message in a page's flash line (green, or red for an error). */
+  function flash(selector, message, isError) {
+    const line = document.querySelector(selector);
+    line.hidden = false;
+    line.className = isError ? 'flash error' : 'flash';
+    line.textContent = message;
+  }
+
+  /**
+   * Calls load() soon: at once, or when minimumGap has passed since its last call, so a burst of changes loads once.
+   * Returns the function that asks for it.
+   */
+  function throttled(load, minimumGap) {
+    let timer = null;
+    let last = 0;
+    return () => {
+      if (timer) return;
+      timer = setTimeout(() => { timer = null; last = Date.now(); load(); }, Math.max(0, last + minimumGap - Date.now()));
+    };
+  }
+
   const languageListeners = [];
 
   return {
-    t, format, metricValue, element, session, api, ApiError, REJECTION_REASONS,
+    t, format, metricValue, element, session, api, ApiError, REJECTION_REASONS, flash, throttled,
     /** The role pages, by id, as they register themselves: {show(), changed(view), redraw()}. */
     pages: {},
     get lang() { return lang; },

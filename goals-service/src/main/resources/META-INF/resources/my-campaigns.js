@@ -13,9 +13,8 @@
   let campaigns = [];
   let forms = new Map();
   let shown = false;
-  let refreshTimer = null;
-  let lastRefresh = 0;
   let loading = false;
+  let loadAgain = false;
 
   async function campaignLine(campaign) {
     const [performance, view, rounds] = await Promise.all([
@@ -27,9 +26,8 @@
   }
 
   async function load() {
-    if (loading) return;
+    if (loading) { loadAgain = true; return; } // a change during a load is read by one more load after it
     loading = true;
-    lastRefresh = Date.now();
     try {
       const query = new URLSearchParams({ marketingOwner: S.session.user, size: '200' });
       const mine = (await S.api('campaigns', '/api/campaigns?' + query)).items;
@@ -40,13 +38,13 @@
     } finally {
       loading = false;
     }
+    if (loadAgain) {
+      loadAgain = false;
+      load();
+    }
   }
 
-  function refreshSoon() {
-    if (refreshTimer) return;
-    refreshTimer = setTimeout(() => { refreshTimer = null; load(); },
-      Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
-  }
+  const refreshSoon = S.throttled(load, REFRESH_MS);
 
   function draw(anew) {
     $('#my-campaigns tbody').replaceChildren(...campaigns.map(({ campaign, performance, view }) => {
@@ -103,10 +101,7 @@
   }
 
   function say(message, isError) {
-    const flash = $('#my-campaigns-message');
-    flash.hidden = false;
-    flash.className = isError ? 'flash error' : 'flash';
-    flash.textContent = message;
+    S.flash('#my-campaigns-message', message, isError);
   }
 
   S.pages['my-campaigns'] = {

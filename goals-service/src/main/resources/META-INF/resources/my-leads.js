@@ -14,11 +14,8 @@
   let campaignNames = new Map();
   let shown = false;
   let ticker = null;
-  let refreshTimer = null;
-  let lastRefresh = 0;
 
   async function load() {
-    lastRefresh = Date.now();
     const query = new URLSearchParams({ stage: 'MQL', ownerId: S.session.user, sort: 'sla_due', size: '200' });
     try {
       leads = (await S.api('leads', '/api/leads?' + query)).items;
@@ -28,12 +25,7 @@
     }
   }
 
-  /** Loads again now, or right after the last load if that was a moment ago (a burst of changes loads once). */
-  function refreshSoon() {
-    if (refreshTimer) return;
-    refreshTimer = setTimeout(() => { refreshTimer = null; load(); },
-      Math.max(0, lastRefresh + REFRESH_MS - Date.now()));
-  }
+  const refreshSoon = S.throttled(load, REFRESH_MS);
 
   /**
    * Shows the queue. A lead's row is kept while it stays in the queue, so a reload (after every change anywhere)
@@ -107,10 +99,7 @@
   }
 
   function say(message, isError) {
-    const flash = $('#my-leads-message');
-    flash.hidden = false;
-    flash.className = isError ? 'flash error' : 'flash';
-    flash.textContent = message;
+    S.flash('#my-leads-message', message, isError);
   }
 
   S.pages['my-leads'] = {

@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,22 +37,11 @@ class TrendChartPageTest {
                   && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5;
             });""";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.headless(1400, 1400);
 
     @TestHTTPResource("/")
     URL page;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open(1400, 1400);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theTrendChartShowsTheLast30DaysAndFollowsNewLeads() {

@@ -8,28 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.smarketing.testing.Browser;
 
 /** The dashboard in a real headless Chromium: it shows the numbers and follows them live, without a reload. */
 class DashboardBrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open(1400, 1200);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.headless(1400, 1200);
 
     @Test
     void theDashboardShowsTheViewAndUpdatesLiveWhenALeadArrives() {

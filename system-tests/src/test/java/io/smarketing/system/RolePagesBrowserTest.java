@@ -11,10 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.smarketing.testing.Browser;
 
@@ -28,19 +27,8 @@ class RolePagesBrowserTest {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open(1400, 1000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.headless(1400, 1000);
 
     @BeforeEach
     void forgetTheLastTestsConsole() {

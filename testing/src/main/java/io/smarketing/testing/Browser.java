@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * chromedriver ({@code smarketing.chromium}, {@code smarketing.chromedriver}; Selenium Manager cannot download
  * here), signed in with a test token, with the console collected and screenshots written to {@code target/}.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * What is wrong with the layout of the dashboard page on show: a row of cards that leaves an empty cell at its
@@ -57,14 +60,26 @@ public final class Browser implements AutoCloseable {
             }
             return problems;""";
 
-    private final WebDriver driver;
+    private final int width;
+    private final int height;
+    private WebDriver driver;
 
-    private Browser(WebDriver driver) {
-        this.driver = driver;
+    private Browser(int width, int height) {
+        this.width = width;
+        this.height = height;
     }
 
-    /** A new headless Chromium with a window of this size. */
-    public static Browser open(int width, int height) {
+    /**
+     * A headless Chromium with a window of this size, for a test class:
+     * {@code @RegisterExtension static final Browser browser = Browser.headless(1400, 1000);} opens it before the
+     * class's tests and quits it after them.
+     */
+    public static Browser headless(int width, int height) {
+        return new Browser(width, height);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
         File chromium = new File(System.getProperty("smarketing.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("smarketing.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -81,7 +96,14 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
-        return new Browser(new ChromeDriver(service, options));
+        driver = new ChromeDriver(service, options);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     public WebDriver driver() {
@@ -172,10 +194,5 @@ public final class Browser implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
     }
 }

@@ -5,26 +5,26 @@ window.SmarketingTrend = (function () {
   'use strict';
 
   const SVG = 'http://www.w3.org/2000/svg';
-  const WIDTH = 720;
+  // drawn at the width it is shown (at least MIN_WIDTH), so its text stays the page's size on any screen
+  const MIN_WIDTH = 480;
   const HEIGHT = 220;
-  const PAD = { left: 44, right: 12, top: 14, bottom: 34 };
+  // the right padding holds half of the last date label, which is centred on the last point
+  const PAD = { left: 44, right: 24, top: 14, bottom: 34 };
   const LINES = [
     { key: 'leads', color: '#6c8ebf' },
     { key: 'mqls', color: '#9673a6' },
     { key: 'sqls', color: '#d79b00' },
     { key: 'won', color: '#2e7d32' }
   ];
-  const TEXT = {
-    en: { trend: 'Trend (last 30 days)', leads: 'Leads', mqls: 'MQLs', sqls: 'SQLs', won: 'Won', none: 'No data yet.' },
-    ja: { trend: '推移 (直近30日)', leads: 'リード', mqls: 'MQL', sqls: 'SQL', won: '受注', none: 'まだデータがありません。' }
-  };
+  const S = window.Smarketing;
+  const t = S.t;
   const REFRESH_MS = 3000;
 
   let lastFetch = 0;
   let pending = null;
   let lastKey = null;
   let lastSeries = null;
-  let lang = 'en';
+  let drawnWidth = 0;
 
   function node(tag, attributes, text) {
     const el = document.createElementNS(SVG, tag);
@@ -32,8 +32,6 @@ window.SmarketingTrend = (function () {
     if (text != null) el.textContent = text;
     return el;
   }
-
-  function t(key) { return (TEXT[lang] || TEXT.en)[key]; }
 
   /** The tick values of an axis from 0 to at least max: 0 and four round steps. */
   function ticks(max) {
@@ -44,9 +42,14 @@ window.SmarketingTrend = (function () {
   }
 
   function draw(container, series) {
+    if (container.clientWidth === 0) return; // on a page not shown: drawn when it is (redraw)
     const points = series.points;
-    const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': t('trend'), class: 'trend-chart' });
-    const plotW = WIDTH - PAD.left - PAD.right;
+    const style = getComputedStyle(container);
+    const width = Math.max(MIN_WIDTH, Math.floor(container.clientWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight)));
+    const svg = node('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: 'img',
+      'aria-label': t('trend'), class: 'trend-chart' });
+    const plotW = width - PAD.left - PAD.right;
     const plotH = HEIGHT - PAD.top - PAD.bottom;
     const max = Math.max(0, ...points.flatMap((p) => LINES.map((l) => p[l.key])));
     const scale = ticks(max);
@@ -55,8 +58,8 @@ window.SmarketingTrend = (function () {
     const y = (value) => PAD.top + plotH - (value * plotH) / top;
 
     scale.forEach((value) => {
-      svg.append(node('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(value), y2: y(value), stroke: '#e3e3e3' }));
-      svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#666' }, value));
+      svg.append(node('line', { x1: PAD.left, x2: width - PAD.right, y1: y(value), y2: y(value), stroke: '#e3e3e3' }));
+      svg.append(node('text', { x: PAD.left - 6, y: y(value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#666' }, S.format.count(value)));
     });
     const every = Math.max(1, Math.ceil(points.length / 8));
     points.forEach((p, i) => {
@@ -83,28 +86,31 @@ window.SmarketingTrend = (function () {
     if (max === 0) {
       const empty = document.createElement('p');
       empty.className = 'small';
-      empty.textContent = t('none');
+      empty.textContent = t('trendNone');
       children.push(empty);
     }
     container.replaceChildren(...children);
+    drawnWidth = container.clientWidth;
     container.dataset.points = String(points.length);
     container.dataset.total = String(points.reduce((sum, p) => sum + p.leads, 0));
   }
 
-  async function load(container, token, campaignId) {
+  async function load(container, campaignId) {
     const query = new URLSearchParams({ bucket: 'day' });
     if (campaignId) query.set('campaignId', campaignId);
-    const response = await fetch('/api/view/series?' + query, { headers: { Authorization: 'Bearer ' + token } });
-    if (!response.ok) return;
-    lastSeries = await response.json();
+    lastSeries = await S.api('goals', '/api/view/series?' + query);
     draw(container, lastSeries);
   }
 
-  /** Shows the trend of the campaign (or all) in #trend: fetched now, or shortly if it was fetched just now. */
-  function show(token, campaignId, language) {
+  window.addEventListener('resize', () => {
     const container = document.getElementById('trend');
-    if (!container || !token) return;
-    lang = language || 'en';
+    if (container && container.clientWidth !== drawnWidth) redraw();
+  });
+
+  /** Shows the trend of the campaign (or all) in #trend: fetched now, or shortly if it was fetched just now. */
+  function show(campaignId) {
+    const container = document.getElementById('trend');
+    if (!container || !S.session.token) return;
     const key = campaignId || '';
     if (key === lastKey && lastSeries) draw(container, lastSeries); // a language switch redraws at once
     lastKey = key;
@@ -113,9 +119,15 @@ window.SmarketingTrend = (function () {
     pending = setTimeout(() => {
       pending = null;
       lastFetch = Date.now();
-      load(container, token, key).catch(() => {});
+      load(container, key).catch(() => {});
     }, wait);
   }
 
-  return { show };
+  /** Draws the last series again, at the width the chart has now (its page was just shown). */
+  function redraw() {
+    const container = document.getElementById('trend');
+    if (container && lastSeries) draw(container, lastSeries);
+  }
+
+  return { show, redraw };
 })();

@@ -236,6 +236,36 @@ class LeadResourceTest {
     }
 
     @Test
+    void aRepsQueueIsSortedByTheSoonestFollowUpDeadlineWithUnassignedLeadsLast() {
+        String tag = "queue" + UUID.randomUUID().toString().substring(0, 8);
+        String first = capture(mqlLeadJson(tag + "-1@acme-corp.com"));
+        String second = capture(mqlLeadJson(tag + "-2@acme-corp.com"));
+        String unassigned = capture(mqlLeadJson(tag + "-3@acme-corp.com"));
+        String third = capture(mqlLeadJson(tag + "-4@acme-corp.com"));
+        for (String lead : List.of(second, third, first)) { // each deadline later than the one before
+            as(MARKETING, "mia").body("{\"ownerId\":\"owner-" + tag + "\"}").when().post("/api/leads/" + lead + "/assign")
+                    .then().statusCode(200);
+        }
+
+        as(SALES, "sam").queryParam("q", tag).queryParam("sort", "sla_due").when().get("/api/leads")
+                .then().statusCode(200).body("items.id", contains(second, third, first, unassigned));
+        as(SALES, "sam").queryParam("q", tag).queryParam("ownerId", "owner-" + tag).queryParam("sort", "SLA_DUE")
+                .when().get("/api/leads").then().body("items.id", contains(second, third, first));
+        as(SALES, "sam").queryParam("q", tag).when().get("/api/leads")
+                .then().body("items.id", contains(third, unassigned, second, first));
+        as(SALES, "sam").queryParam("q", tag).queryParam("sort", "newest").when().get("/api/leads")
+                .then().body("items.id", contains(third, unassigned, second, first));
+    }
+
+    @Test
+    void anUnknownSortIsA422ListingTheChoices() {
+        as(SALES, "sam").queryParam("sort", "score").when().get("/api/leads")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("sort"))
+                .body("violations.message", contains(containsString("sla_due")));
+    }
+
+    @Test
     void wildcardsInTheFreeTextAreTakenLiterally() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         capture("{\"email\":\"" + uniqueEmail() + "\",\"name\":\"Percent " + tag + "\",\"channel\":\"WEB\"}");

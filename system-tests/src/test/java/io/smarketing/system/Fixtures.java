@@ -55,13 +55,13 @@ final class Fixtures {
             "GET /api/routing/rules", "POST /api/routing/rules", "GET /api/routing/rules/{id}",
             "PUT /api/routing/rules/{id}", "DELETE /api/routing/rules/{id}", "GET /api/routing/reps",
             "PUT /api/routing/reps/{repId}/away", "DELETE /api/routing/reps/{repId}/away", "GET /api/routing/queue",
-            "POST /api/leads/{id}/activities", "POST /api/leads/activities");
+            "POST /api/leads/{id}/activities", "POST /api/leads/activities", "GET /api/dashboard");
 
     /** A request {@code user} (of {@code role}) may make with success; for sales, on a lead they own. */
     static Call valid(Operation operation, String role, String user) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return switch (operation.key()) {
-            case "GET /api/leads" -> call("/api/leads?stage=MQL&size=5");
+            case "GET /api/leads" -> call("/api/leads?stage=MQL&sort=sla_due&size=5");
             case "POST /api/leads" -> json("/api/leads", newLead(tag));
             case "GET /api/leads/{id}" -> call("/api/leads/" + lead(false));
             case "GET /api/leads/{id}/timeline" -> call("/api/leads/" + lead(false) + "/timeline");
@@ -78,7 +78,7 @@ final class Fixtures {
                     "{\"channel\":\"EMAIL\",\"subject\":\"Hello\"}");
             case "POST /api/leads/import" -> new Call("/api/leads/import",
                     "email,name,channel\nimport-" + tag + "@acme-corp.com,Ann,WEB\n", "text/csv");
-            case "GET /api/campaigns" -> call("/api/campaigns?status=active&sort=newest");
+            case "GET /api/campaigns" -> call("/api/campaigns?status=active&marketingOwner=mia&sort=newest");
             case "POST /api/campaigns" -> json("/api/campaigns", campaign(tag, null));
             case "GET /api/campaigns/{id}" -> call("/api/campaigns/" + campaign(false));
             case "PUT /api/campaigns/{id}" -> json("/api/campaigns/" + campaign(false), campaign(tag, 0L));
@@ -121,6 +121,7 @@ final class Fixtures {
                     "{\"externalId\":\"matrix-" + tag + "\",\"kind\":\"PAGE_VISITED\"}");
             case "POST /api/leads/activities" -> json("/api/leads/activities", "{\"activities\":[{\"externalId\":\"matrix-"
                     + tag + "\",\"kind\":\"EMAIL_OPENED\",\"leadId\":\"" + lead(false) + "\"}]}");
+            case "GET /api/dashboard" -> call("/api/dashboard");
             default -> throw new AssertionError("No fixture for " + operation.key() + ": add one to Fixtures");
         };
     }

@@ -53,13 +53,18 @@ public class CampaignResource {
         return Response.created(URI.create("/api/campaigns/" + campaign.id())).entity(response(campaign)).build();
     }
 
-    /** The leaderboard: {@code sort=roi|revenue|leads} (best first; newest first without it), {@code model} for revenue. */
+    /**
+     * The leaderboard: {@code sort=roi|revenue|leads} (best first; newest first without it), {@code model} for revenue,
+     * {@code marketingOwner} for one marketer's campaigns.
+     */
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public Page<StandingResponse> list(@QueryParam("status") String status, @QueryParam("sort") String sort,
-            @QueryParam("model") String model, @Valid @BeanParam PageQuery page) {
+            @QueryParam("model") String model, @QueryParam("marketingOwner") String marketingOwner,
+            @Valid @BeanParam PageQuery page) {
         return performance.leaderboard(
                 QueryParams.choice("status", status, CampaignStatus.class, null),
+                marketingOwner == null || marketingOwner.isBlank() ? null : marketingOwner.strip(),
                 QueryParams.choice("sort", sort, Standing.Ranking.class, Standing.Ranking.NEWEST),
                 QueryParams.choice("model", model, AttributionModel.class, AttributionModel.FIRST),
                 page.page, page.size).map(StandingResponse::of);

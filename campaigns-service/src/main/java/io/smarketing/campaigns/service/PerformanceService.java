@@ -45,18 +45,19 @@ public class PerformanceService {
     }
 
     /**
-     * The campaigns (of one status, or all) ranked, one page of them. Ranking needs every campaign's numbers, so
+     * The campaigns (of one status and one marketing owner, or all) ranked, one page of them. Ranking needs every campaign's numbers, so
      * this reads all funnels and won deals once: linear in campaigns plus won deals, not in lead events.
      */
     @Transactional(TxType.SUPPORTS)
-    public Page<Standing> leaderboard(CampaignStatus status, Standing.Ranking ranking, AttributionModel model,
-            int page, int size) {
+    public Page<Standing> leaderboard(CampaignStatus status, String marketingOwner, Standing.Ranking ranking,
+            AttributionModel model, int page, int size) {
         List<Campaign> candidates = status == null ? campaigns.listAll(Sort.by("createdAt"))
                 : campaigns.list("status", Sort.by("createdAt"), status);
         Map<UUID, FunnelCounts> funnels = facts.funnels();
         var revenue = model.revenue(facts.wonLeads(), money);
         Comparator<Standing> order = ranking.order();
         List<Standing> ranked = candidates.stream()
+                .filter(campaign -> marketingOwner == null || marketingOwner.equals(campaign.marketingOwner()))
                 .map(campaign -> new Standing(campaign, Performance.of(
                         funnels.getOrDefault(campaign.id(), FunnelCounts.NONE),
                         revenue.getOrDefault(campaign.id(), money.zero()), campaign.totalSpend(), money)))

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -248,6 +249,19 @@ class CampaignPerformanceTest {
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1));
         assertEquals(3, asMarketing().when().get("/api/campaigns?status=completed&size=200").then().extract()
                 .jsonPath().getList("items.findAll { it.id == '" + big + "' }.leads", Integer.class).get(0));
+    }
+
+    @Test
+    void theLeaderboardNarrowsToOneMarketersCampaigns() {
+        String owner = "mia-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> plan = Campaigns.plan("Own " + owner);
+        plan.put("marketingOwner", owner);
+        String own = asMarketing().body(plan).when().post("/api/campaigns").then().statusCode(201).extract().path("id");
+        Campaigns.create("Someone else's " + owner);
+
+        assertEquals(List.of(own), ids("?marketingOwner=" + owner));
+        assertEquals(List.of(own), ids("?marketingOwner= " + owner + " &status=draft"));
+        assertEquals(List.of(), ids("?marketingOwner=" + owner + "&status=active"));
     }
 
     private static List<String> ids(String query) {

@@ -165,17 +165,36 @@ final class LocalPlatform {
         command.addAll(options(launcher.environment().get("SMARKETING_SERVICE_OPTS")));
         command.addAll(options(launcher.environment().get(service.optionsVariable())));
         command.addAll(List.of("-jar", launcher.jar(service).toString()));
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "QUARKUS_DATASOURCE_JDBC_URL", addresses.jdbcUrl(service.database()),
                 "QUARKUS_DATASOURCE_USERNAME", credentials.user(service.database()),
                 "QUARKUS_DATASOURCE_PASSWORD", credentials.password(service.database()),
                 "KAFKA_BOOTSTRAP_SERVERS", addresses.kafkaBootstrap(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", addresses.state().publicKey().toString());
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", addresses.state().publicKey().toString()));
+        environment.putAll(dashboardEnvironment(service));
         String path = ((Readiness.HttpOk) service.component().readiness()).path();
         return new Launch(instance, instance, List.of(port), command, environment,
                 () -> Probes.httpStatus(port, path) == 200, true, SERVICE_TIMEOUT);
+    }
+
+    /**
+     * The dashboard (on goals-service's port) calls the other services' APIs on their own ports: CORS lets it, and
+     * goals-service tells the page (and its Content-Security-Policy) where they are.
+     */
+    Map<String, String> dashboardEnvironment(Service service) {
+        int dashboard = addresses.port(Platform.GOALS.name());
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
+                "QUARKUS_HTTP_CORS_ENABLED", "true",
+                "QUARKUS_HTTP_CORS_ORIGINS", "http://127.0.0.1:" + dashboard + ",http://localhost:" + dashboard));
+        if (service.equals(Platform.GOALS)) {
+            environment.putAll(Map.of(
+                    "GOALS_DASHBOARD_LEADS_API", addresses.url(Platform.LEADS.name()),
+                    "GOALS_DASHBOARD_CAMPAIGNS_API", addresses.url(Platform.CAMPAIGNS.name()),
+                    "GOALS_DASHBOARD_FEEDBACK_API", addresses.url(Platform.FEEDBACK.name())));
+        }
+        return environment;
     }
 
     /** JVM options as a shell would split them on white space. */

@@ -1,6 +1,7 @@
 package io.smarketing.goals.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,4 +32,21 @@ public interface GoalsConfig {
     /** How many activity rows the view keeps. */
     @WithDefault("200")
     int activityKept();
+
+    /** Where the dashboard's pages reach the other services' APIs. */
+    Dashboard dashboard();
+
+    /**
+     * Each service's base URL as the browser reaches it ({@code http://127.0.0.1:8082}); unset means the
+     * dashboard's own origin, for an ingress that routes {@code /api/leads}, {@code /api/campaigns} and
+     * {@code /api/feedback} on the dashboard's host. The page's Content-Security-Policy admits exactly these.
+     */
+    interface Dashboard {
+
+        Optional<String> leadsApi();
+
+        Optional<String> campaignsApi();
+
+        Optional<String> feedbackApi();
+    }
 }

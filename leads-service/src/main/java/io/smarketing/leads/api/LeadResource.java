@@ -159,7 +159,7 @@ public class LeadResource {
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.SALES, Roles.EXECUTIVE })
     public Page<LeadResponse> list(@Valid @BeanParam LeadQuery filter, @Valid @BeanParam PageQuery page) {
-        return leads.list(filter.toFilter(), page.page, page.size).map(this::response);
+        return leads.list(filter.toFilter(), filter.order(), page.page, page.size).map(this::response);
     }
 
     @GET

@@ -33,6 +33,18 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     public record Filter(LeadStage stage, String ownerId, UUID campaignId, String text) {
     }
 
+    /** The order of a list: newest first, or the soonest follow-up deadline first (leads without one last). */
+    public enum Order {
+        NEWEST(Sort.descending("createdAt").and("id")),
+        SLA_DUE(Sort.by("slaDueAt", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("id"));
+
+        private final Sort sort;
+
+        Order(Sort sort) {
+            this.sort = sort;
+        }
+    }
+
     /** The open lead (not won, not lost) with this e-mail, ignoring case: there is at most one. */
     public Optional<Lead> findOpenByEmail(String email) {
         return find("lower(email) = ?1 and " + OPEN, email.toLowerCase(Locale.ROOT)).firstResultOptional();
@@ -125,8 +137,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         return loads;
     }
 
-    /** Newest first; the free text matches name, e-mail or company, ignoring case. */
-    public PanacheQuery<Lead> search(Filter filter) {
+    /** The free text matches name, e-mail or company, ignoring case. */
+    public PanacheQuery<Lead> search(Filter filter, Order order) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.stage() != null) {
@@ -146,9 +158,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                     + " or lower(company) like :text escape '\\')");
             parameters.and("text", "%" + likeLiteral(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        Sort newestFirst = Sort.descending("createdAt").and("id");
-        return conditions.isEmpty() ? findAll(newestFirst)
-                : find(String.join(" and ", conditions), newestFirst, parameters);
+        return conditions.isEmpty() ? findAll(order.sort)
+                : find(String.join(" and ", conditions), order.sort, parameters);
     }
 
     /** The user's text matched literally: % and _ are not wildcards to them. */

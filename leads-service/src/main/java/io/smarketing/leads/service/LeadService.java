@@ -150,8 +150,8 @@ public class LeadService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Page<Lead> list(LeadRepository.Filter filter, int page, int size) {
-        return Page.of(leads.search(filter), page, size);
+    public Page<Lead> list(LeadRepository.Filter filter, LeadRepository.Order order, int page, int size) {
+        return Page.of(leads.search(filter, order), page, size);
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -39,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
                     + "about each command." },
         commandListHeading = "%nCommands:%n",
         subcommands = { Smarketing.Build.class, Smarketing.Up.class, Smarketing.Down.class, Smarketing.Status.class,
-            Smarketing.Logs.class, Smarketing.DeadLettersCommand.class, Smarketing.Token.class, Smarketing.Test.class,
+            Smarketing.Logs.class, Smarketing.DeadLettersCommand.class, Smarketing.Rebuild.class, Smarketing.Token.class, Smarketing.Test.class,
             Smarketing.Bench.class, Smarketing.Images.class, CommandLine.HelpCommand.class },
         footer = {
             "",
@@ -263,6 +263,36 @@ public final class Smarketing implements Callable<Integer> {
                 throw new LauncherException("dead-letters: unknown service " + service + " (" + String.join(" ", Platform.serviceNames()) + ")");
             }
             return DeadLetters.run(launcher().addresses(Profile.LOCAL).kafkaBootstrap(), service, replay, console().out());
+        }
+    }
+
+    @Command(name = "rebuild", description = {
+        "rebuild a service's projections from its topics, then switch the running service over to them",
+        "Runs the service's jar beside the running service as a rebuild (the Quarkus profile rebuild, log: "
+                + "logs/<service>-rebuild.log): it replays every topic the service consumes from offset 0, under a consumer "
+                + "group of its own, into fresh tables of a schema of its own, while the service serves and projects as "
+                + "before. Once it has caught up, the live consumers wait a moment, the rebuild applies the last records, "
+                + "and the rebuilt tables replace the live ones in one transaction; the replaced ones stay in the schema "
+                + "smarketing_replaced until the next rebuild. goals-service (the shared view) and campaigns-service "
+                + "(campaign performance) can be rebuilt; feedback-service cannot (its consumer also opens feedback rounds, "
+                + "its own data), nor leads-service. The same in Kubernetes: deploy/k8s/jobs." })
+    static final class Rebuild extends Subcommand {
+
+        @Parameters(paramLabel = "<service>", description = "goals-service or campaigns-service")
+        String service;
+
+        @Option(names = "--timeout", paramLabel = "MINUTES", description = "give up after this long (default ${DEFAULT-VALUE})")
+        long minutes = ProjectionRebuild.DEFAULT_TIMEOUT.toMinutes();
+
+        @Override
+        public Integer call() {
+            if (minutes < 1) {
+                throw new LauncherException("rebuild: --timeout must be at least 1 minute", "", 2);
+            }
+            LocalPlatform platform = new LocalPlatform(launcher(), launcher().addresses(Profile.LOCAL));
+            java.time.Duration took = ProjectionRebuild.run(platform, console(), service, java.time.Duration.ofMinutes(minutes));
+            console().step(service + " rebuilt and switched over (took " + Console.seconds(took) + ")");
+            return 0;
         }
     }
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
         commandListHeading = "%nCommands:%n",
         subcommands = { Smarketing.Build.class, Smarketing.Up.class, Smarketing.Down.class, Smarketing.Status.class,
             Smarketing.Logs.class, Smarketing.DeadLettersCommand.class, Smarketing.Rebuild.class, Smarketing.Token.class, Smarketing.Test.class,
-            Smarketing.Bench.class, Smarketing.Images.class, CommandLine.HelpCommand.class },
+            Smarketing.Bench.class, Smarketing.BenchHistory.class, Smarketing.Images.class, CommandLine.HelpCommand.class },
         footer = {
             "",
             "State lives in $SMARKETING_HOME (default <repo>/.smarketing): postgres/ (data and binaries), kafka/,",
@@ -375,6 +375,35 @@ public final class Smarketing implements Callable<Integer> {
                 console().heading("stopping the benchmark platform");
                 platform.down();
             }
+        }
+    }
+
+    @Command(name = "bench-history", description = {
+        "the shared view as history grows: a fresh platform of its own (.smarketing/bench) loaded with up to a million leads",
+        "100 campaigns and 50 goals through the APIs, then a year of leads with a realistic mix of stages produced straight "
+                + "to smarketing.leads.v1 (as leads-service publishes them), in steps up to each size. At each size, once "
+                + "every consumer has applied everything: GET /api/view p50/p99 and requests/s with concurrent clients (shared "
+                + "and freshly computed), one round of goal evaluation, the 50 goals' progress, and ./smarketing rebuild "
+                + "goals-service over the whole log. Prints one line per size. A million leads take about an hour here." })
+    static final class BenchHistory extends Subcommand {
+
+        @Option(names = "--sizes", paramLabel = "N,N,...", split = ",",
+                description = "lead counts to measure at (default " + HistoryBench.DEFAULT_SIZES + ")")
+        List<Integer> sizes = new ArrayList<>(List.of(10_000, 100_000, 1_000_000));
+
+        @Option(names = "--clients", paramLabel = "C", description = "concurrent view readers (default ${DEFAULT-VALUE})")
+        int clients = 8;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "how long each view measurement runs (default ${DEFAULT-VALUE})")
+        int seconds = 15;
+
+        @Override
+        public Integer call() {
+            if (sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 1) || clients < 1 || seconds < 1) {
+                throw new LauncherException("bench-history: --sizes must be positive lead counts, --clients and --seconds at "
+                        + "least 1", "", 2);
+            }
+            return HistoryBench.run(launcher(), sizes, clients, seconds);
         }
     }
 

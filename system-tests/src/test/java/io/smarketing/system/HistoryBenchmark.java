@@ -1,0 +1,317 @@
+package io.smarketing.system;
+
+import static io.smarketing.system.Platform.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.smarketing.chassis.messaging.CloudEventRecord;
+import io.smarketing.events.GoalMetric;
+import io.smarketing.events.LeadEvent;
+import io.smarketing.events.Topics;
+import io.smarketing.testing.Tokens;
+
+/**
+ * The shared view as history grows, on a fresh platform of its own ({@code ./smarketing bench-history}): 100
+ * campaigns and 50 goals through the APIs, then a year of leads ({@link HistoryGenerator}) produced straight to
+ * {@code smarketing.leads.v1} as leads-service would publish them, in steps up to each size. At each size, once
+ * every consumer has applied everything: {@code GET /api/view} with concurrent clients (as they see it, sharing
+ * the computation of the current view, and computed afresh for every request through a filter of its own), one
+ * round of goal evaluation (the service's timer, {@code smarketing_goals_evaluation_seconds}), the 50 goals'
+ * progress read one after the other, and {@code ./smarketing rebuild goals-service} over the whole log.
+ */
+@EnabledIfSystemProperty(named = "smarketing.bench.history", matches = ".+",
+        disabledReason = "a benchmark of its own platform: ./smarketing bench-history")
+class HistoryBenchmark {
+
+    private static final int CAMPAIGNS = 100;
+    private static final int GOALS = 50;
+    private static final Pattern REPLAYED = Pattern.compile("(\\d+) records replayed in ([\\d.]+) s .*held back for (\\d+) ms");
+    private static final List<String> CONSUMERS_OF_LEADS = List.of("goals-service", "campaigns-service", "feedback-service");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token = Tokens.bearer("executive", Fixtures.EXECUTIVE);
+    private final int clients = Integer.getInteger("smarketing.bench.clients", 8);
+    private final Duration window = Duration.ofSeconds(Integer.getInteger("smarketing.bench.seconds", 15));
+
+    @Test
+    void theViewGoalEvaluationAndRebuildAsHistoryGrows() throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("smarketing.bench.history").split(",")).map(String::strip)
+                .map(Integer::parseInt).sorted().toList();
+        System.out.printf("BENCH history: sizes %s, %d campaigns, %d goals, %d clients for %d s, load average %.2f%n", sizes,
+                CAMPAIGNS, GOALS, clients, window.toSeconds(), loadAverage());
+        List<UUID> campaigns = campaigns();
+        List<String> goals = goals(campaigns);
+        HistoryGenerator history = new HistoryGenerator(20_261_202L, campaigns, Instant.now());
+        List<String> table = new ArrayList<>();
+        table.add(String.format("%10s %10s %9s | %8s %8s %9s | %8s %8s %9s | %9s %11s | %9s %10s %8s",
+                "leads", "events", "load s", "view p50", "p99", "req/s", "fresh p50", "p99", "req/s", "eval 50 ms",
+                "progress ms", "rebuild s", "records/s", "held ms"));
+        long events = 0;
+        int loaded = 0;
+        try (KafkaProducer<String, byte[]> producer = producer(); Admin admin = admin()) {
+            for (int size : sizes) {
+                long begun = System.nanoTime();
+                events += produce(producer, history, size - loaded);
+                loaded = size;
+                awaitConsumed(admin);
+                double loadSeconds = (System.nanoTime() - begun) / 1e9;
+                assertEquals(size, viewNumber("funnel.leads"), "every lead produced is counted");
+                Latencies shared = measure(false);
+                Latencies fresh = measure(true);
+                double evaluation = evaluationMillis();
+                double progress = progressMillis(goals);
+                Map<String, Object> before = as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
+                        .then().statusCode(200).extract().jsonPath().getMap("funnel");
+                double load = loadAverage();
+                long rebuildBegun = System.nanoTime();
+                List<String> output = PlatformProcesses.smarketing(Duration.ofMinutes(60), "rebuild", "goals-service");
+                double rebuildWall = (System.nanoTime() - rebuildBegun) / 1e9;
+                Matcher replayed = output.stream().map(REPLAYED::matcher).filter(Matcher::find).findFirst()
+                        .orElseThrow(() -> new AssertionError("no rebuild summary in\n" + String.join("\n", output)));
+                assertEquals(before, as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
+                        .then().statusCode(200).extract().jsonPath().getMap("funnel"), "the funnel after the rebuild");
+                double replaySeconds = Double.parseDouble(replayed.group(2));
+                String line = String.format("%10d %10d %9.1f | %8.1f %8.1f %9.0f | %8.1f %8.1f %9.0f | %9.0f %11.0f | %9.1f %10.0f %8s",
+                        size, events, loadSeconds, shared.p50(), shared.p99(), shared.perSecond(), fresh.p50(), fresh.p99(),
+                        fresh.perSecond(), evaluation, progress, replaySeconds, Long.parseLong(replayed.group(1)) / replaySeconds,
+                        replayed.group(3));
+                table.add(line);
+                System.out.printf("BENCH history %s%n      (rebuild command %.1f s wall, %s records, load average %.2f before it)%n",
+                        line, rebuildWall, replayed.group(1), load);
+            }
+        }
+        System.out.println("BENCH history summary (milliseconds unless said; view = GET /api/view as dashboards share it, "
+                + "fresh = a filter of its own per request, so computed every time):");
+        table.forEach(line -> System.out.println("BENCH " + line));
+    }
+
+    /** 100 campaigns, planned and launched by marketing. */
+    private List<UUID> campaigns() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < CAMPAIGNS; i++) {
+            String id = as("marketing", Fixtures.MARKETER, Platform.CAMPAIGNS).body(Fixtures.campaign("history " + i, null))
+                    .when().post("/api/campaigns").then().statusCode(201).extract().path("id");
+            as("marketing", Fixtures.MARKETER, Platform.CAMPAIGNS).when().post("/api/campaigns/" + id + "/launch")
+                    .then().statusCode(200);
+            ids.add(UUID.fromString(id));
+        }
+        return ids;
+    }
+
+    /** 50 goals over the year of history, every metric, one in five scoped to a campaign. */
+    private List<String> goals(List<UUID> campaigns) {
+        List<String> ids = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        GoalMetric[] metrics = GoalMetric.values();
+        for (int i = 0; i < GOALS; i++) {
+            GoalMetric metric = metrics[i % metrics.length];
+            String target = switch (metric) {
+                case SLA_COMPLIANCE -> "90";
+                case LEAD_QUALITY, CSAT -> "4";
+                case REVENUE -> "5000000000";
+                default -> "10000";
+            };
+            String body = "{\"name\":\"History " + i + "\",\"metric\":\"" + metric + "\",\"target\":" + target
+                    + ",\"periodStart\":\"" + today.minusDays(364 - (i % 5) * 60) + "\",\"periodEnd\":\"" + today.plusDays(30)
+                    + "\",\"salesOwners\":[\"sam\"],\"marketingOwners\":[\"mia\"]"
+                    + (i % 5 == 4 ? ",\"campaignId\":\"" + campaigns.get(i) + "\"" : "") + "}";
+            ids.add(as("executive", Fixtures.EXECUTIVE, Platform.GOALS).body(body).when().post("/api/goals")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        return ids;
+    }
+
+    /** The next {@code leads} leads' events, each lead's in order (one key, one partition); returns how many. */
+    private static long produce(KafkaProducer<String, byte[]> producer, HistoryGenerator history, int leads) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long events = 0;
+        for (int i = 0; i < leads; i++) {
+            for (LeadEvent event : history.nextLead()) {
+                producer.send(CloudEventRecord.toRecord(event), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                events++;
+            }
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new AssertionError("the broker did not take every record", failure.get());
+        }
+        return events;
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformUnderTest.ADDRESSES.kafkaBootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformUnderTest.ADDRESSES.kafkaBootstrap()));
+    }
+
+    /** Until every consumer of the leads topic has committed up to its end: all that was produced is applied. */
+    private static void awaitConsumed(Admin admin) throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.LEADS)).allTopicNames().get().get(Topics.LEADS)
+                .partitions().stream().map(p -> new TopicPartition(Topics.LEADS, p.partition())).toList();
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+        for (String group : CONSUMERS_OF_LEADS) {
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                long behind = ends.entrySet().stream().mapToLong(end -> end.getValue()
+                        - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset())).sum();
+                if (behind <= 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(group + " is still " + behind + " records behind");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    record Latencies(double p50, double p99, double perSecond) {
+    }
+
+    /**
+     * {@code clients} clients read the view back to back for the window (after a warm-up of a fifth of it);
+     * {@code fresh}: each request with a window of its own, so none shares a computation.
+     */
+    private Latencies measure(boolean fresh) throws Exception {
+        run(fresh, window.dividedBy(5));
+        return run(fresh, window);
+    }
+
+    private Latencies run(boolean fresh, Duration duration) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        AtomicLong sequence = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long begun = System.nanoTime();
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(threads.submit(() -> {
+                List<Long> took = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    String query = fresh ? "?from=" + Instant.parse("2000-01-01T00:00:00Z").plusSeconds(sequence.incrementAndGet()) : "";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.GOALS + "/api/view" + query))
+                            .header("Authorization", token).timeout(Duration.ofSeconds(30)).build();
+                    long start = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    took.add(System.nanoTime() - start);
+                    if (response.statusCode() != 200) {
+                        throw new AssertionError("GET /api/view" + query + " answered " + response.statusCode());
+                    }
+                }
+                return took;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            all.addAll(result.get());
+        }
+        double seconds = (System.nanoTime() - begun) / 1e9;
+        threads.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Latencies(millis(sorted, 0.50), millis(sorted, 0.99), sorted.length / seconds);
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    /** The mean of the evaluation rounds that run within the next three rounds' time (at least one). */
+    private double evaluationMillis() throws Exception {
+        double[] first = evaluationTimer();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        double[] now = first;
+        while (now[0] < first[0] + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            now = evaluationTimer();
+        }
+        if (now[0] <= first[0]) {
+            throw new AssertionError("goals-service did not evaluate its goals within 3 minutes");
+        }
+        return (now[1] - first[1]) / (now[0] - first[0]) * 1000;
+    }
+
+    /** count and sum (seconds) of smarketing_goals_evaluation_seconds. */
+    private double[] evaluationTimer() throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(Platform.GOALS + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double[] timer = new double[2];
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith("smarketing_goals_evaluation_seconds_count")) {
+                timer[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("smarketing_goals_evaluation_seconds_sum")) {
+                timer[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return timer;
+    }
+
+    /** Every goal's progress, one after the other. */
+    private double progressMillis(List<String> goals) {
+        long begun = System.nanoTime();
+        for (String goal : goals) {
+            as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/goals/" + goal + "/progress")
+                    .then().statusCode(200);
+        }
+        return (System.nanoTime() - begun) / 1e6;
+    }
+
+    private static long viewNumber(String path) {
+        return as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
+                .then().statusCode(200).extract().jsonPath().getLong(path);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -31,7 +31,7 @@ final class ConfigKeys {
     static final Set<String> EXTENSION_KEYS = Set.of(
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "quarkus.datasource.jdbc.max-size", "quarkus.shutdown.timeout", "quarkus.log.level",
-            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
+            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "quarkus.profile");
     private static final Pattern LOG_CATEGORY_LEVEL = Pattern.compile("QUARKUS_LOG_CATEGORY__([A-Z0-9_]+)__LEVEL");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("(?<!\\{)@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("\"[^\"]*\\$\\{([a-zA-Z0-9.\\-]+)(:[^}]*)?}[^\"]*\"");

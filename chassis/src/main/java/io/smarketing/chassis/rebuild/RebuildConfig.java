@@ -46,8 +46,8 @@ public interface RebuildConfig {
 
     /**
      * How long the live consumers may be held back while the rebuild applies the last records; past it the
-     * switch is abandoned (nothing changes) and tried again.
+     * switch is abandoned (nothing changes) and tried again. Below the live batches' transaction timeout (60 s).
      */
-    @WithDefault("60s")
+    @WithDefault("30s")
     Duration switchTimeout();
 }

@@ -31,7 +31,7 @@ final class ProjectionRebuild {
     /** Returns how long it took; throws with the log's tail when it failed. */
     static Duration run(LocalPlatform platform, Console console, String name, Duration timeout) {
         Service service = Platform.service(name).orElseThrow(() -> new LauncherException("rebuild: unknown service " + name
-                + " (" + String.join(" ", Platform.serviceNames()) + ")", "", 2));
+                + " (" + String.join(" ", Platform.serviceNames()) + ")"));
         int port = platform.addresses().port(service.name());
         if (Probes.httpStatus(port, ((Readiness.HttpOk) service.component().readiness()).path()) != 200) {
             throw new LauncherException("rebuild: " + service.name() + " does not run on port " + port

@@ -387,7 +387,7 @@ public final class Smarketing implements Callable<Integer> {
                 + "goals-service over the whole log. Prints one line per size. A million leads take about an hour here." })
     static final class BenchHistory extends Subcommand {
 
-        @Option(names = "--sizes", paramLabel = "N,N,...", split = ",",
+        @Option(names = "--sizes", paramLabel = "N", split = ",",
                 description = "lead counts to measure at (default " + HistoryBench.DEFAULT_SIZES + ")")
         List<Integer> sizes = new ArrayList<>(List.of(10_000, 100_000, 1_000_000));
 

@@ -60,6 +60,8 @@ class HistoryBenchmark {
 
     private static final int CAMPAIGNS = 100;
     private static final int GOALS = 50;
+    /** {@code -Dsmarketing.bench.history=existing}: measure the platform as it stands, loading nothing. */
+    private static final String EXISTING = "existing";
     private static final Pattern REPLAYED = Pattern.compile("(\\d+) records replayed in ([\\d.]+) s .*held back for (\\d+) ms");
     /** The other consumers of the leads topic: not measured here, and they would take the same two cores. */
     private static final List<String> NOT_MEASURED = List.of("campaigns-service", "feedback-service");
@@ -71,58 +73,69 @@ class HistoryBenchmark {
 
     @Test
     void theViewGoalEvaluationAndRebuildAsHistoryGrows() throws Exception {
-        List<Integer> sizes = Arrays.stream(System.getProperty("smarketing.bench.history").split(",")).map(String::strip)
-                .map(Integer::parseInt).sorted().toList();
-        System.out.printf("BENCH history: sizes %s, %d campaigns, %d goals, %d clients for %d s, load average %.2f%n", sizes,
-                CAMPAIGNS, GOALS, clients, window.toSeconds(), loadAverage());
-        List<UUID> campaigns = campaigns();
-        List<String> goals = goals(campaigns);
-        NOT_MEASURED.forEach(service -> PlatformProcesses.stop(PlatformProcesses.component(service)));
-        System.out.printf("BENCH history: %s stopped after the setup: the history is goals-service's to project and read%n",
-                NOT_MEASURED);
-        HistoryGenerator history = new HistoryGenerator(20_261_202L, campaigns, Instant.now());
-        List<String> table = new ArrayList<>();
-        table.add(String.format("%10s %10s %9s | %8s %8s %9s | %8s %8s %9s | %9s %11s | %9s %10s %8s",
-                "leads", "events", "project/s", "view p50", "p99", "req/s", "fresh p50", "p99", "req/s", "eval 50 ms",
-                "progress ms", "rebuild s", "records/s", "held ms"));
-        long events = 0;
-        int loaded = 0;
+        String history = System.getProperty("smarketing.bench.history");
+        long rebuildUpTo = Long.getLong("smarketing.bench.rebuild-up-to", Long.MAX_VALUE);
+        System.out.printf("BENCH history: sizes %s, %d campaigns, %d goals, %d clients for %d s, rebuilds up to %d leads, "
+                + "load average %.2f%n", history, CAMPAIGNS, GOALS, clients, window.toSeconds(), rebuildUpTo, loadAverage());
+        System.out.printf("BENCH %10s %10s %9s | %8s %8s %9s | %8s %8s %9s | %9s %11s%n", "leads", "events", "project/s",
+                "view p50", "p99", "req/s", "fresh p50", "p99", "req/s", "eval 50 ms", "progress ms");
         try (KafkaProducer<String, byte[]> producer = producer(); Admin admin = admin()) {
+            if (history.equals(EXISTING)) {
+                // The platform as it stands (an earlier run's, brought up again): what it holds, once applied.
+                List<String> goals = as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/goals?size=200")
+                        .then().statusCode(200).extract().jsonPath().getList("items.id");
+                awaitConsumed(admin);
+                measureAt((int) viewNumber("funnel.leads"), endOffsets(admin), Double.NaN, goals, true);
+                return;
+            }
+            List<Integer> sizes = Arrays.stream(history.split(",")).map(String::strip).map(Integer::parseInt).sorted().toList();
+            List<UUID> campaigns = campaigns();
+            List<String> goals = goals(campaigns);
+            NOT_MEASURED.forEach(service -> PlatformProcesses.stop(PlatformProcesses.component(service)));
+            System.out.printf("BENCH history: %s stopped after the setup: the history is goals-service's to project and read%n",
+                    NOT_MEASURED);
+            HistoryGenerator generator = new HistoryGenerator(20_261_202L, campaigns, Instant.now());
+            long events = 0;
+            int loaded = 0;
             for (int size : sizes) {
                 long begun = System.nanoTime();
-                long produced = produce(producer, history, size - loaded);
+                long produced = produce(producer, generator, size - loaded);
                 events += produced;
                 loaded = size;
                 awaitConsumed(admin);
                 double projected = produced / ((System.nanoTime() - begun) / 1e9);
                 assertEquals(size, viewNumber("funnel.leads"), "every lead produced is counted");
-                Latencies shared = measure(false);
-                Latencies fresh = measure(true);
-                double evaluation = evaluationMillis();
-                double progress = progressMillis(goals);
-                Map<String, Object> before = as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
-                        .then().statusCode(200).extract().jsonPath().getMap("funnel");
-                double load = loadAverage();
-                long rebuildBegun = System.nanoTime();
-                List<String> output = PlatformProcesses.smarketing(Duration.ofMinutes(60), "rebuild", "goals-service");
-                double rebuildWall = (System.nanoTime() - rebuildBegun) / 1e9;
-                Matcher replayed = output.stream().map(REPLAYED::matcher).filter(Matcher::find).findFirst()
-                        .orElseThrow(() -> new AssertionError("no rebuild summary in\n" + String.join("\n", output)));
-                assertEquals(before, as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
-                        .then().statusCode(200).extract().jsonPath().getMap("funnel"), "the funnel after the rebuild");
-                double replaySeconds = Double.parseDouble(replayed.group(2));
-                String line = String.format("%10d %10d %9.0f | %8.1f %8.1f %9.0f | %8.1f %8.1f %9.0f | %9.0f %11.0f | %9.1f %10.0f %8s",
-                        size, events, projected, shared.p50(), shared.p99(), shared.perSecond(), fresh.p50(), fresh.p99(),
-                        fresh.perSecond(), evaluation, progress, replaySeconds, Long.parseLong(replayed.group(1)) / replaySeconds,
-                        replayed.group(3));
-                table.add(line);
-                System.out.printf("BENCH history %s%n      (rebuild command %.1f s wall, %s records, load average %.2f before it)%n",
-                        line, rebuildWall, replayed.group(1), load);
+                measureAt(size, events, projected, goals, size <= rebuildUpTo);
             }
         }
-        System.out.println("BENCH history summary (milliseconds unless said; view = GET /api/view as dashboards share it, "
-                + "fresh = a filter of its own per request, so computed every time):");
-        table.forEach(line -> System.out.println("BENCH " + line));
+    }
+
+    /** One size: the view shared and fresh, goal evaluation, the goals' progress; then, if asked, a rebuild. */
+    private void measureAt(int size, long events, double projected, List<String> goals, boolean rebuild) throws Exception {
+        Latencies shared = measure(false);
+        Latencies fresh = measure(true);
+        double evaluation = evaluationMillis();
+        double progress = progressMillis(goals);
+        System.out.printf("BENCH %10d %10d %9.0f | %8.1f %8.1f %9.0f | %8.1f %8.1f %9.0f | %9.0f %11.0f   (load average %.2f)%n",
+                size, events, projected, shared.p50(), shared.p99(), shared.perSecond(), fresh.p50(), fresh.p99(),
+                fresh.perSecond(), evaluation, progress, loadAverage());
+        if (!rebuild) {
+            return;
+        }
+        Map<String, Object> before = as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
+                .then().statusCode(200).extract().jsonPath().getMap("funnel");
+        double load = loadAverage();
+        long begun = System.nanoTime();
+        List<String> output = PlatformProcesses.smarketing(Duration.ofHours(3), "rebuild", "goals-service");
+        double wall = (System.nanoTime() - begun) / 1e9;
+        Matcher replayed = output.stream().map(REPLAYED::matcher).filter(Matcher::find).findFirst()
+                .orElseThrow(() -> new AssertionError("no rebuild summary in\n" + String.join("\n", output)));
+        assertEquals(before, as("executive", Fixtures.EXECUTIVE, Platform.GOALS).when().get("/api/view")
+                .then().statusCode(200).extract().jsonPath().getMap("funnel"), "the funnel after the rebuild");
+        double seconds = Double.parseDouble(replayed.group(2));
+        System.out.printf("BENCH %10d rebuild: %s records replayed in %.1f s (%.0f records/s), live consumers held back %s ms; "
+                + "the command took %.1f s (load average %.2f before it)%n", size, replayed.group(1), seconds,
+                Long.parseLong(replayed.group(1)) / seconds, replayed.group(3), wall, load);
     }
 
     /** 100 campaigns, planned and launched by marketing. */
@@ -162,11 +175,11 @@ class HistoryBenchmark {
     }
 
     /** The next {@code leads} leads' events, each lead's in order (one key, one partition); returns how many. */
-    private static long produce(KafkaProducer<String, byte[]> producer, HistoryGenerator history, int leads) {
+    private static long produce(KafkaProducer<String, byte[]> producer, HistoryGenerator generator, int leads) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long events = 0;
         for (int i = 0; i < leads; i++) {
-            for (LeadEvent event : history.nextLead()) {
+            for (LeadEvent event : generator.nextLead()) {
                 producer.send(CloudEventRecord.toRecord(event), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
@@ -197,13 +210,23 @@ class HistoryBenchmark {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformUnderTest.ADDRESSES.kafkaBootstrap()));
     }
 
-    /** Until goals-service has committed up to the end of the leads topic: all that was produced is applied. */
-    private static void awaitConsumed(Admin admin) throws Exception {
+    /** The end offsets of the leads topic. */
+    private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {
         List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.LEADS)).allTopicNames().get().get(Topics.LEADS)
                 .partitions().stream().map(p -> new TopicPartition(Topics.LEADS, p.partition())).toList();
         Map<TopicPartition, Long> ends = new java.util.HashMap<>();
         admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    private static long endOffsets(Admin admin) throws Exception {
+        return ends(admin).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Until goals-service has committed up to the end of the leads topic: all that was produced is applied. */
+    private static void awaitConsumed(Admin admin) throws Exception {
+        Map<TopicPartition, Long> ends = ends(admin);
         long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(4);
         long lastReport = System.nanoTime();
         while (true) {

@@ -20,7 +20,7 @@ final class HistoryBench {
     private HistoryBench() {
     }
 
-    static int run(Launcher launcher, List<Integer> sizes, int clients, int seconds) {
+    static int run(Launcher launcher, List<Integer> sizes, int clients, int seconds, long rebuildUpTo) {
         Console console = launcher.console();
         // Goals are evaluated every 5 s, so that a round is measured soon after each load.
         Map<String, String> environment = new HashMap<>(launcher.environment());
@@ -37,7 +37,8 @@ final class HistoryBench {
                     "-Dtest=HistoryBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false",
                     "-Dsmarketing.home=" + addresses.state().root(),
                     "-Dsmarketing.bench.history=" + String.join(",", sizes.stream().map(String::valueOf).toList()),
-                    "-Dsmarketing.bench.clients=" + clients, "-Dsmarketing.bench.seconds=" + seconds));
+                    "-Dsmarketing.bench.clients=" + clients, "-Dsmarketing.bench.seconds=" + seconds,
+                    "-Dsmarketing.bench.rebuild-up-to=" + rebuildUpTo));
         } finally {
             console.heading("stopping the history benchmark platform");
             platform.down();

@@ -397,13 +397,16 @@ public final class Smarketing implements Callable<Integer> {
         @Option(names = "--seconds", paramLabel = "S", description = "how long each view measurement runs (default ${DEFAULT-VALUE})")
         int seconds = 15;
 
+        @Option(names = "--rebuild-up-to", paramLabel = "N", description = "rebuild only at sizes up to N leads (default: at every size)")
+        long rebuildUpTo = Long.MAX_VALUE;
+
         @Override
         public Integer call() {
             if (sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 1) || clients < 1 || seconds < 1) {
                 throw new LauncherException("bench-history: --sizes must be positive lead counts, --clients and --seconds at "
                         + "least 1", "", 2);
             }
-            return HistoryBench.run(launcher(), sizes, clients, seconds);
+            return HistoryBench.run(launcher(), sizes, clients, seconds, rebuildUpTo);
         }
     }
 

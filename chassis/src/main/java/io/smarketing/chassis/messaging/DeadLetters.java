@@ -15,9 +15,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smarketing.chassis.rebuild.RebuildConfig;
 import io.smarketing.events.Topics;
 
 /**
@@ -37,13 +39,17 @@ public class DeadLetters {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
     private final String topic;
     private final Map<String, Object> kafkaConfig;
+    private final boolean rebuild;
     private KafkaProducer<String, byte[]> producer;
 
     DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+            @ConfigProperty(name = "quarkus.application.name") String serviceName, RebuildConfig rebuild) {
         this.kafkaConfig = kafkaConfig;
+        this.rebuild = rebuild.enabled();
         this.topic = Topics.deadLetter(serviceName);
     }
 
@@ -52,6 +58,11 @@ public class DeadLetters {
      * offset be committed. A failure to send is transient (the broker is away) and thrown.
      */
     public void send(ConsumerRecord<String, byte[]> record, Throwable reason) {
+        if (rebuild) {
+            // The live service sent it when it met it; had the live service applied it, the switch refuses.
+            LOG.warnf("Rebuild: %s/%d@%d is not sent to %s again", record.topic(), record.partition(), record.offset(), topic);
+            return;
+        }
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topic, null, record.key(), record.value());
         for (Header header : record.headers()) {
             letter.headers().add(header);

@@ -32,7 +32,7 @@ final class ConfigKeys {
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "quarkus.datasource.jdbc.max-size", "quarkus.shutdown.timeout", "quarkus.log.level",
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "quarkus.http.cors.enabled",
-            "quarkus.http.cors.origins");
+            "quarkus.http.cors.origins", "quarkus.profile");
     private static final Pattern LOG_CATEGORY_LEVEL = Pattern.compile("QUARKUS_LOG_CATEGORY__([A-Z0-9_]+)__LEVEL");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("(?<!\\{)@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("\"[^\"]*\\$\\{([a-zA-Z0-9.\\-]+)(:[^}]*)?}[^\"]*\"");

@@ -140,7 +140,8 @@ final class Kustomize {
         String name = String.valueOf(image.get("name"));
         int changed = 0;
         for (Map<String, Object> object : objects) {
-            for (String path : List.of("spec.template.spec.containers", "spec.template.spec.initContainers")) {
+            for (String path : List.of("spec.template.spec.containers", "spec.template.spec.initContainers",
+                    "spec.jobTemplate.spec.template.spec.containers")) {
                 for (Map<String, Object> container : Tree.mapsAt(object, path)) {
                     ImageReference current = ImageReference.parse(String.valueOf(container.get("image")));
                     if (current.name().equals(name)) {

@@ -81,7 +81,11 @@ final class Rendered {
 
     /** Every variable the container gets, from its ConfigMaps (envFrom) and its env list, in that order. */
     List<EnvVar> environment(String deployment) {
-        Map<String, Object> container = container(deployment);
+        return environmentOf(container(deployment));
+    }
+
+    /** Every variable a container gets: a literal, a Secret's key, or a field of its pod (source {@code fieldRef}). */
+    List<EnvVar> environmentOf(Map<String, Object> container) {
         List<EnvVar> variables = new ArrayList<>();
         for (Map<String, Object> source : Tree.mapsAt(container, "envFrom")) {
             String configMap = Tree.string(source, "configMapRef.name");
@@ -92,6 +96,8 @@ final class Rendered {
             String name = Tree.string(variable, "name");
             if (variable.containsKey("value")) {
                 variables.add(new EnvVar(name, String.valueOf(variable.get("value")), null, null, "env"));
+            } else if (Tree.at(variable, "valueFrom.fieldRef").isPresent()) {
+                variables.add(new EnvVar(name, Tree.string(variable, "valueFrom.fieldRef.fieldPath"), null, null, "fieldRef"));
             } else {
                 variables.add(new EnvVar(name, null, Tree.string(variable, "valueFrom.secretKeyRef.name"),
                         Tree.string(variable, "valueFrom.secretKeyRef.key"), "env"));

@@ -125,6 +125,18 @@ final class ServiceCode {
     }
 
     /** The chassis' DeadLetters names it after quarkus.application.name. */
+    /** Whether its projections can be rebuilt from its topics: it names its projection tables. */
+    boolean rebuildable() {
+        return config.containsKey("smarketing.rebuild.tables");
+    }
+
+    /** The prefix of its rebuilds' consumer groups (the profile rebuild of chassis: {@code <group>.rebuild.<run>}). */
+    String rebuildGroupPrefix() {
+        String group = properties(Repo.path("chassis/src/main/resources/META-INF/microprofile-config.properties"), "rebuild")
+                .get("mp.messaging.connector.smallrye-kafka.group.id").replace("${quarkus.application.name}", applicationName());
+        return group.substring(0, group.indexOf("${smarketing.rebuild.run}"));
+    }
+
     String deadLetterTopic() {
         return Topics.deadLetter(applicationName());
     }
@@ -170,16 +182,23 @@ final class ServiceCode {
 
     /** The keys of a properties file that apply without a profile ("%test.x" keys do not). */
     static Map<String, String> properties(Path file) {
+        return properties(file, "");
+    }
+
+    /** The keys of a properties file under a profile ({@code %<profile>.}, without it), or none ("") for those without. */
+    static Map<String, String> properties(Path file, String profile) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> withoutProfile = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
-                .forEach(key -> withoutProfile.put(key, properties.getProperty(key)));
-        return withoutProfile;
+        String prefix = profile.isEmpty() ? "" : "%" + profile + ".";
+        Map<String, String> keys = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream()
+                .filter(key -> profile.isEmpty() ? !key.startsWith("%") : key.startsWith(prefix))
+                .forEach(key -> keys.put(key.substring(prefix.length()), properties.getProperty(key)));
+        return keys;
     }
 
     static Stream<Path> javaSources(Path root) {

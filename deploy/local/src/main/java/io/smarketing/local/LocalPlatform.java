@@ -157,14 +157,43 @@ final class LocalPlatform {
 
     /** One Quarkus service instance, configured through the environment, ready when its readiness check says UP. */
     Launch serviceLaunch(Service service, String instance, DatabaseCredentials credentials) {
-        Start.QuarkusApp app = (Start.QuarkusApp) service.component().start();
         int port = addresses.port(instance);
+        String path = ((Readiness.HttpOk) service.component().readiness()).path();
+        return new Launch(instance, instance, List.of(port), serviceCommand(service, instance),
+                serviceEnvironment(service, port, credentials), () -> Probes.httpStatus(port, path) == 200, true,
+                SERVICE_TIMEOUT);
+    }
+
+    /**
+     * The service's jar as a rebuild of its projections from the topics (chassis {@code ProjectionRebuild}: the
+     * Quarkus profile {@code rebuild}), beside the live instance: same database and broker, any free HTTP port.
+     */
+    ProcessBuilder rebuildProcess(Service service, String run) {
+        Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment(service, 0, credentials()));
+        environment.put("QUARKUS_PROFILE", "rebuild");
+        environment.put("SMARKETING_REBUILD_RUN", run);
+        ProcessBuilder builder = new ProcessBuilder(serviceCommand(service, rebuildName(service)));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    static String rebuildName(Service service) {
+        return service.name() + "-rebuild";
+    }
+
+    private List<String> serviceCommand(Service service, String instance) {
+        Start.QuarkusApp app = (Start.QuarkusApp) service.component().start();
         List<String> command = new ArrayList<>(List.of(launcher.java()));
         command.addAll(app.jvmOptions());
         command.addAll(processes.marker(instance));
         command.addAll(options(launcher.environment().get("SMARKETING_SERVICE_OPTS")));
         command.addAll(options(launcher.environment().get(service.optionsVariable())));
         command.addAll(List.of("-jar", launcher.jar(service).toString()));
+        return command;
+    }
+
+    /** A service's configuration, with the dashboard's (CORS, and for goals-service the other APIs' addresses). */
+    private Map<String, String> serviceEnvironment(Service service, int port, DatabaseCredentials credentials) {
         Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
@@ -174,9 +203,11 @@ final class LocalPlatform {
                 "KAFKA_BOOTSTRAP_SERVERS", addresses.kafkaBootstrap(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", addresses.state().publicKey().toString()));
         environment.putAll(dashboardEnvironment(service));
-        String path = ((Readiness.HttpOk) service.component().readiness()).path();
-        return new Launch(instance, instance, List.of(port), command, environment,
-                () -> Probes.httpStatus(port, path) == 200, true, SERVICE_TIMEOUT);
+        return environment;
+    }
+
+    Processes processes() {
+        return processes;
     }
 
     /**
@@ -206,7 +237,7 @@ final class LocalPlatform {
     void down() {
         long begun = System.nanoTime();
         List<String> instances = new ArrayList<>();
-        Platform.SERVICES.forEach(service -> instances.addAll(List.of(service.name(), service.replicaName())));
+        Platform.SERVICES.forEach(service -> instances.addAll(List.of(service.name(), service.replicaName(), rebuildName(service))));
         processes.stop(instances, console);
         processes.stop(List.of(KafkaBroker.NAME), console);
         postgres.stop();

@@ -39,8 +39,8 @@ import picocli.CommandLine.ParentCommand;
                     + "about each command." },
         commandListHeading = "%nCommands:%n",
         subcommands = { Smarketing.Build.class, Smarketing.Up.class, Smarketing.Down.class, Smarketing.Status.class,
-            Smarketing.Logs.class, Smarketing.DeadLettersCommand.class, Smarketing.Token.class, Smarketing.Test.class,
-            Smarketing.Bench.class, Smarketing.Images.class, CommandLine.HelpCommand.class },
+            Smarketing.Logs.class, Smarketing.DeadLettersCommand.class, Smarketing.Rebuild.class, Smarketing.Token.class, Smarketing.Test.class,
+            Smarketing.Bench.class, Smarketing.BenchHistory.class, Smarketing.Images.class, CommandLine.HelpCommand.class },
         footer = {
             "",
             "State lives in $SMARKETING_HOME (default <repo>/.smarketing): postgres/ (data and binaries), kafka/,",
@@ -266,6 +266,36 @@ public final class Smarketing implements Callable<Integer> {
         }
     }
 
+    @Command(name = "rebuild", description = {
+        "rebuild a service's projections from its topics, then switch the running service over to them",
+        "Runs the service's jar beside the running service as a rebuild (the Quarkus profile rebuild, log: "
+                + "logs/<service>-rebuild.log): it replays every topic the service consumes from offset 0, under a consumer "
+                + "group of its own, into fresh tables of a schema of its own, while the service serves and projects as "
+                + "before. Once it has caught up, the live consumers wait a moment, the rebuild applies the last records, "
+                + "and the rebuilt tables replace the live ones in one transaction; the replaced ones stay in the schema "
+                + "smarketing_replaced until the next rebuild. goals-service (the shared view) and campaigns-service "
+                + "(campaign performance) can be rebuilt; feedback-service cannot (its consumer also opens feedback rounds, "
+                + "its own data), nor leads-service. The same in Kubernetes: deploy/k8s/jobs." })
+    static final class Rebuild extends Subcommand {
+
+        @Parameters(paramLabel = "<service>", description = "goals-service or campaigns-service")
+        String service;
+
+        @Option(names = "--timeout", paramLabel = "MINUTES", description = "give up after this long (default ${DEFAULT-VALUE})")
+        long minutes = ProjectionRebuild.DEFAULT_TIMEOUT.toMinutes();
+
+        @Override
+        public Integer call() {
+            if (minutes < 1) {
+                throw new LauncherException("rebuild: --timeout must be at least 1 minute", "", 2);
+            }
+            LocalPlatform platform = new LocalPlatform(launcher(), launcher().addresses(Profile.LOCAL));
+            java.time.Duration took = ProjectionRebuild.run(platform, console(), service, java.time.Duration.ofMinutes(minutes));
+            console().step(service + " rebuilt and switched over (took " + Console.seconds(took) + ")");
+            return 0;
+        }
+    }
+
     @Command(name = "token", description = "print a signed dev bearer token (role: marketing, sales or executive; valid 8 hours unless told)")
     static final class Token extends Subcommand {
 
@@ -345,6 +375,38 @@ public final class Smarketing implements Callable<Integer> {
                 console().heading("stopping the benchmark platform");
                 platform.down();
             }
+        }
+    }
+
+    @Command(name = "bench-history", description = {
+        "the shared view as history grows: a fresh platform of its own (.smarketing/bench) loaded with up to a million leads",
+        "100 campaigns and 50 goals through the APIs, then a year of leads with a realistic mix of stages produced straight "
+                + "to smarketing.leads.v1 (as leads-service publishes them), in steps up to each size. At each size, once "
+                + "every consumer has applied everything: GET /api/view p50/p99 and requests/s with concurrent clients (shared "
+                + "and freshly computed), one round of goal evaluation, the 50 goals' progress, and ./smarketing rebuild "
+                + "goals-service over the whole log. Prints one line per size. A million leads take about an hour here." })
+    static final class BenchHistory extends Subcommand {
+
+        @Option(names = "--sizes", paramLabel = "N", split = ",",
+                description = "lead counts to measure at (default " + HistoryBench.DEFAULT_SIZES + ")")
+        List<Integer> sizes = new ArrayList<>(List.of(10_000, 100_000, 1_000_000));
+
+        @Option(names = "--clients", paramLabel = "C", description = "concurrent view readers (default ${DEFAULT-VALUE})")
+        int clients = 8;
+
+        @Option(names = "--seconds", paramLabel = "S", description = "how long each view measurement runs (default ${DEFAULT-VALUE})")
+        int seconds = 15;
+
+        @Option(names = "--rebuild-up-to", paramLabel = "N", description = "rebuild only at sizes up to N leads (default: at every size)")
+        long rebuildUpTo = Long.MAX_VALUE;
+
+        @Override
+        public Integer call() {
+            if (sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 1) || clients < 1 || seconds < 1) {
+                throw new LauncherException("bench-history: --sizes must be positive lead counts, --clients and --seconds at "
+                        + "least 1", "", 2);
+            }
+            return HistoryBench.run(launcher(), sizes, clients, seconds, rebuildUpTo);
         }
     }
 

@@ -22,7 +22,13 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int smarketing(String... args) {
-        Launcher launcher = new Launcher(home, Map.of("SMARKETING_HOME", home.resolve("state").toString()),
+        return smarketing(Map.of(), args);
+    }
+
+    private int smarketing(Map<String, String> variables, String... args) {
+        Map<String, String> environment = new java.util.HashMap<>(variables);
+        environment.put("SMARKETING_HOME", home.resolve("state").toString());
+        Launcher launcher = new Launcher(home, environment,
                 new Console(new PrintStream(out, true, StandardCharsets.UTF_8)), new PrintStream(err, true, StandardCharsets.UTF_8));
         return Smarketing.run(launcher, args);
     }
@@ -38,7 +44,8 @@ class CommandLineTest {
     @Test
     void theUsageListsEveryCommandAndTheEnvironment() {
         assertEquals(0, smarketing("--help"));
-        for (String command : new String[] { "build", "up", "down", "status", "logs", "dead-letters", "token", "test", "bench" }) {
+        for (String command : new String[] { "build", "up", "down", "status", "logs", "dead-letters", "rebuild", "token", "test",
+            "bench-history", "bench" }) {
             assertTrue(printed().contains("  " + command + " "), command + " in\n" + printed());
         }
         assertTrue(printed().contains("SMARKETING_KAFKA_CLIENT_PROPERTIES"), printed());
@@ -46,7 +53,8 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasItsHelp() {
-        for (String command : new String[] { "build", "up", "down", "status", "logs", "dead-letters", "token", "test", "bench" }) {
+        for (String command : new String[] { "build", "up", "down", "status", "logs", "dead-letters", "rebuild", "token", "test",
+            "bench-history", "bench" }) {
             out.reset();
             assertEquals(0, smarketing(command, "--help"), command);
             assertTrue(printed().startsWith("Usage: ./smarketing " + command), printed());
@@ -94,6 +102,34 @@ class CommandLineTest {
         assertEquals(2, smarketing("bench", "--clients", "0"));
         assertEquals(2, smarketing("bench", "--count", "ten"));
         assertEquals(2, smarketing("bench", "--speed", "9"));
+        assertEquals("", printed());
+    }
+
+    @Test
+    void aRebuildNamesAServiceOfARunningPlatformAndStartsNothingOtherwise() {
+        assertEquals(2, smarketing("rebuild"));
+        assertEquals(1, smarketing("rebuild", "billing-service"));
+        assertTrue(errors().contains("smarketing: rebuild: unknown service billing-service"), errors());
+        assertEquals(2, smarketing("rebuild", "goals-service", "--timeout", "0"));
+        // No goals-service answers on its port: nothing to rebuild, and nothing started.
+        assertEquals(1, smarketing(Map.of("SMARKETING_GOALS_PORT", String.valueOf(freePort())), "rebuild", "goals-service"));
+        assertTrue(errors().contains("goals-service does not run on port"), errors());
+        assertEquals("", printed());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theHistoryBenchmarkNeedsPositiveSizesBeforeItStartsAnything() {
+        assertEquals(2, smarketing("bench-history", "--sizes", "1000,0"));
+        assertEquals(2, smarketing("bench-history", "--sizes", "many"));
+        assertEquals(2, smarketing("bench-history", "--clients", "0"));
         assertEquals("", printed());
     }
 

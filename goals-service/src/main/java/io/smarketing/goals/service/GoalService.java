@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -41,15 +43,18 @@ public class GoalService {
     private final GoalStatusRepository statuses;
     private final Outbox outbox;
     private final Clock clock;
+    private final Timer evaluations;
 
     GoalService(GoalRepository goals, ViewQueries queries, Projections projections, GoalStatusRepository statuses,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, MeterRegistry meters) {
         this.goals = goals;
         this.queries = queries;
         this.projections = projections;
         this.statuses = statuses;
         this.outbox = outbox;
         this.clock = clock;
+        this.evaluations = Timer.builder("smarketing.goals.evaluation")
+                .description("One evaluation of every goal (the timer's round)").register(meters);
     }
 
     @Transactional
@@ -116,14 +121,16 @@ public class GoalService {
     @Scheduled(every = "${goals.evaluation-interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluate() {
-        Instant now = Instant.now(clock);
-        for (Goal goal : QuarkusTransaction.requiringNew().call(() -> all())) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> announceChange(goal, now));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Goal %s (%s) could not be evaluated; the other goals were", goal.name(), goal.id());
+        evaluations.record(() -> {
+            Instant now = Instant.now(clock);
+            for (Goal goal : QuarkusTransaction.requiringNew().call(() -> all())) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> announceChange(goal, now));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Goal %s (%s) could not be evaluated; the other goals were", goal.name(), goal.id());
+                }
             }
-        }
+        });
     }
 
     private void announceChange(Goal goal, Instant now) {

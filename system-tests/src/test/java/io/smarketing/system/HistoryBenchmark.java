@@ -1,6 +1,7 @@
 package io.smarketing.system;
 
 import static io.smarketing.system.Platform.as;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -228,25 +229,18 @@ class HistoryBenchmark {
     /** Until goals-service has committed up to the end of the leads topic: all that was produced is applied. */
     private static void awaitConsumed(Admin admin) throws Exception {
         Map<TopicPartition, Long> ends = ends(admin);
-        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(4);
-        long lastReport = System.nanoTime();
-        while (true) {
+        long[] lastReport = { System.nanoTime() };
+        await("goals-service caught up").atMost(Duration.ofHours(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("goals-service")
                     .partitionsToOffsetAndMetadata().get();
             long behind = ends.entrySet().stream().mapToLong(end -> end.getValue()
                     - (committed.get(end.getKey()) == null ? 0 : committed.get(end.getKey()).offset())).sum();
-            if (behind <= 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("goals-service is still " + behind + " records behind");
-            }
-            if (System.nanoTime() - lastReport > TimeUnit.MINUTES.toNanos(1)) {
+            if (behind > 0 && System.nanoTime() - lastReport[0] > TimeUnit.MINUTES.toNanos(1)) {
                 System.out.printf("BENCH history: goals-service %d records behind (load average %.2f)%n", behind, loadAverage());
-                lastReport = System.nanoTime();
+                lastReport[0] = System.nanoTime();
             }
-            Thread.sleep(500);
-        }
+            return behind <= 0;
+        });
     }
 
     record Latencies(double p50, double p99, double perSecond) {
@@ -301,15 +295,8 @@ class HistoryBenchmark {
     /** The mean of the evaluation rounds that run within the next three rounds' time (at least one). */
     private double evaluationMillis() throws Exception {
         double[] first = evaluationTimer();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        double[] now = first;
-        while (now[0] < first[0] + 2 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            now = evaluationTimer();
-        }
-        if (now[0] <= first[0]) {
-            throw new AssertionError("goals-service did not evaluate its goals within 3 minutes");
-        }
+        double[] now = await("goals-service evaluated its goals twice").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500)).until(this::evaluationTimer, timer -> timer[0] >= first[0] + 2);
         return (now[1] - first[1]) / (now[0] - first[0]) * 1000;
     }
 

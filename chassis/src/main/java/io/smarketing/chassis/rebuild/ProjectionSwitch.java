@@ -50,7 +50,6 @@ final class ProjectionSwitch implements AutoCloseable {
      * at its first statement, the inbox's insert), and a batch that is being applied commits first.
      */
     void holdLiveConsumers(long lockTimeoutMillis) throws SQLException {
-        execute("set local synchronous_commit = on"); // the replay's commits may be asynchronous, the switch's is not
         execute("set local lock_timeout = " + lockTimeoutMillis);
         execute("lock table " + qualified(live, tables) + " in exclusive mode");
     }

@@ -88,7 +88,7 @@ public final class FactsOnlyView {
                     : revenue.subtract(spend).divide(spend, 4, RoundingMode.HALF_UP);
             return new SharedView.CampaignLine((UUID) r[0], (String) r[1], (String) r[2], scaled(r[3]),
                     count(r[4]), revenue, spend, roi);
-        }).sorted((a, b) -> b.revenue().compareTo(a.revenue())).toList();
+        }).sorted(SharedView.CampaignLine.BEST_REVENUE_FIRST).toList();
     }
 
     private static Query query(EntityManager entityManager, String sql, ViewFilter filter) {

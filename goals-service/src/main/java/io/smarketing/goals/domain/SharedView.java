@@ -3,6 +3,7 @@ package io.smarketing.goals.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +32,12 @@ public record SharedView(
 
     public record CampaignLine(UUID id, String name, String status, BigDecimal budget, long leads, BigDecimal revenue,
             BigDecimal spend, BigDecimal roi) {
+
+        /** Best revenue first; campaigns of equal revenue by name, then id, so the list has one order whatever the rows' order. */
+        public static final Comparator<CampaignLine> BEST_REVENUE_FIRST = Comparator
+                .comparing(CampaignLine::revenue, Comparator.reverseOrder())
+                .thenComparing(CampaignLine::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(CampaignLine::id);
     }
 
     public record Feedback(BigDecimal avgLeadQuality, BigDecimal avgCsat, long csatCount,

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,6 @@ public class ViewQueries {
     private static final String ROLLUP_PER_CAMPAIGN = "campaign_id <> '%s' and %s"
             .formatted(ViewRollups.ALL_CAMPAIGNS, CAMPAIGN);
     private static final String PARTIAL_DAYS = "((at >= :from1 and at < :to1) or (at >= :from2 and at < :to2))";
-
-    /** Best revenue first; campaigns of equal revenue by name, then id, so the list has one order whatever the rows' order. */
-    private static final Comparator<SharedView.CampaignLine> BEST_REVENUE_FIRST = Comparator
-            .comparing(SharedView.CampaignLine::revenue, Comparator.reverseOrder())
-            .thenComparing(SharedView.CampaignLine::name, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(SharedView.CampaignLine::id);
 
     private final EntityManager entityManager;
 
@@ -134,7 +127,7 @@ public class ViewQueries {
                     : revenue.subtract(spend).divide(spend, 4, RoundingMode.HALF_UP);
             return new SharedView.CampaignLine(id, c.get("name", String.class), c.get("status", String.class),
                     money((BigDecimal) c.get("budget")), totals.count(Measure.LEADS), revenue, spend, roi);
-        }).sorted(BEST_REVENUE_FIRST).toList();
+        }).sorted(SharedView.CampaignLine.BEST_REVENUE_FIRST).toList();
     }
 
     /** The trend numbers per UTC day of the window, for the days that have any. */

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,6 +46,14 @@ public class ViewQueries {
     private static final String ROLLUP_PER_CAMPAIGN = "campaign_id <> '%s' and %s"
             .formatted(ViewRollups.ALL_CAMPAIGNS, CAMPAIGN);
     private static final String PARTIAL_DAYS = "((at >= :from1 and at < :to1) or (at >= :from2 and at < :to2))";
+    /** The measures' columns, their sums, and the facts' contributions pivoted into them. */
+    private static final String MEASURES = Arrays.stream(Measure.values()).map(Measure::column)
+            .collect(Collectors.joining(", "));
+    private static final String SUMS = Arrays.stream(Measure.values())
+            .map(m -> "sum(%1$s) as %1$s".formatted(m.column())).collect(Collectors.joining(", "));
+    private static final String PIVOT = Arrays.stream(Measure.values())
+            .map(m -> "sum(value) filter (where measure = '%1$s') as %1$s".formatted(m.column()))
+            .collect(Collectors.joining(", "));
 
     private final EntityManager entityManager;
 
@@ -80,6 +91,49 @@ public class ViewQueries {
                 group by reason order by sum(rejected) desc, reason limit 5""".formatted(ROLLUP_OF_FILTER, PARTIAL_DAYS,
                 CAMPAIGN),
                 filter).getResultList();
+        return numbers(totals, reasons.stream().map(r -> new ViewNumbers.ReasonCount(r.get("reason", String.class),
+                ((Number) r.get("rejected")).longValue())).toList(), handoff(filter));
+    }
+
+    /**
+     * The numbers of many windows in one read, for goals: each window's numbers but its rejection reasons
+     * (empty) and handoff times (null), which no goal measures. Fifty goals cost one statement, not fifty.
+     */
+    public Map<ViewFilter, ViewNumbers> measured(Collection<ViewFilter> filters) {
+        List<ViewFilter> windows = List.copyOf(new LinkedHashSet<>(filters));
+        Map<ViewFilter, ViewNumbers> measured = new LinkedHashMap<>();
+        if (windows.isEmpty()) {
+            return measured;
+        }
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < windows.size(); i++) {
+            json.add(Window.of(windows.get(i)).json(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                select w.i as grouped, %1$s
+                from jsonb_to_recordset(cast(:windows as jsonb)) as w(i integer, any_campaign boolean, campaign uuid,
+                    first_day date, end_day date, from1 timestamptz, to1 timestamptz, from2 timestamptz, to2 timestamptz)
+                cross join lateral (
+                    select %2$s from view_rollup
+                        where day >= w.first_day and day < w.end_day
+                          and campaign_id = case when w.any_campaign then '%4$s'::uuid else w.campaign end
+                    union all
+                    select %3$s from fact_contribution
+                        where ((at >= w.from1 and at < w.to1) or (at >= w.from2 and at < w.to2))
+                          and (w.any_campaign or campaign_id = w.campaign)
+                ) parts
+                group by w.i""".formatted(SUMS, MEASURES, PIVOT, ViewRollups.ALL_CAMPAIGNS), Tuple.class)
+                .setParameter("windows", json.toString()).getResultList();
+        Map<Integer, Totals> byWindow = new LinkedHashMap<>();
+        rows.forEach(row -> byWindow.put(((Number) row.get("grouped")).intValue(), totalsOf(row)));
+        for (int i = 0; i < windows.size(); i++) {
+            measured.put(windows.get(i), numbers(byWindow.getOrDefault(i, new Totals()), List.of(), null));
+        }
+        return measured;
+    }
+
+    private static ViewNumbers numbers(Totals totals, List<ViewNumbers.ReasonCount> reasons, ViewNumbers.Handoff handoff) {
         return new ViewNumbers(
                 new ViewNumbers.Funnel(totals.count(Measure.LEADS), totals.count(Measure.MQLS),
                         totals.count(Measure.SQLS), totals.count(Measure.WON), totals.count(Measure.LOST),
@@ -89,9 +143,7 @@ public class ViewQueries {
                         totals.count(Measure.SLA_BREACHED)),
                 average(totals, Measure.QUALITY_SUM, Measure.QUALITY_COUNT),
                 average(totals, Measure.CSAT_SUM, Measure.CSAT_COUNT), totals.count(Measure.CSAT_COUNT),
-                reasons.stream().map(r -> new ViewNumbers.ReasonCount(r.get("reason", String.class),
-                        ((Number) r.get("rejected")).longValue())).toList(),
-                totals.count(Measure.CONFLICTS), handoff(filter));
+                reasons, totals.count(Measure.CONFLICTS), handoff);
     }
 
     /** The handoff times of the window, from the summed histogram buckets of its days. */
@@ -159,12 +211,6 @@ public class ViewQueries {
 
     /** Every measure summed per group: the rollups' whole days plus the facts' partial days. */
     private Map<String, Totals> totals(ViewFilter filter, Grouping grouping) {
-        String measures = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
-        String sums = Arrays.stream(Measure.values()).map(m -> "sum(%1$s) as %1$s".formatted(m.column()))
-                .collect(Collectors.joining(", "));
-        String pivot = Arrays.stream(Measure.values())
-                .map(m -> "sum(value) filter (where measure = '%1$s') as %1$s".formatted(m.column()))
-                .collect(Collectors.joining(", "));
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query("""
                 select grouped, %1$s from (
@@ -173,17 +219,19 @@ public class ViewQueries {
                     union all
                     select %5$s, %3$s from fact_contribution where %7$s and %6$s group by 1
                 ) parts
-                group by grouped""".formatted(sums, measures, pivot, grouping.ofRollup, grouping.ofFacts, CAMPAIGN,
+                group by grouped""".formatted(SUMS, MEASURES, PIVOT, grouping.ofRollup, grouping.ofFacts, CAMPAIGN,
                 PARTIAL_DAYS, grouping.rollupRows), filter).getResultList();
         Map<String, Totals> groups = new LinkedHashMap<>();
-        for (Tuple row : rows) {
-            Totals totals = new Totals();
-            for (Measure measure : Measure.values()) {
-                totals.add(measure, (BigDecimal) row.get(measure.column()));
-            }
-            groups.put(row.get("grouped", String.class), totals);
-        }
+        rows.forEach(row -> groups.put(row.get("grouped", String.class), totalsOf(row)));
         return groups;
+    }
+
+    private static Totals totalsOf(Tuple row) {
+        Totals totals = new Totals();
+        for (Measure measure : Measure.values()) {
+            totals.add(measure, (BigDecimal) row.get(measure.column()));
+        }
+        return totals;
     }
 
     /**
@@ -191,24 +239,43 @@ public class ViewQueries {
      * [from1, to1) and [from2, to2) before and after them read from the facts (either may be empty).
      */
     private Query query(String sql, ViewFilter filter) {
-        Instant from = filter.fromOrBeginning();
-        Instant to = filter.toOrEnd();
-        Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
-        if (firstDay.isBefore(from)) {
-            firstDay = firstDay.plus(1, ChronoUnit.DAYS);
-        }
-        Instant endDay = to.truncatedTo(ChronoUnit.DAYS);
-        if (endDay.isBefore(firstDay)) { // no midnight inside the window: all of it is partial
-            firstDay = to;
-            endDay = to;
-        }
+        Window window = Window.of(filter);
         return ofCampaign(sql, filter)
-                .setParameter("firstDay", LocalDate.ofInstant(firstDay, ZoneOffset.UTC))
-                .setParameter("endDay", LocalDate.ofInstant(endDay, ZoneOffset.UTC))
-                .setParameter("from1", from)
-                .setParameter("to1", firstDay)
-                .setParameter("from2", endDay.isAfter(from) ? endDay : to)
-                .setParameter("to2", to);
+                .setParameter("firstDay", window.firstDay())
+                .setParameter("endDay", window.endDay())
+                .setParameter("from1", window.from1())
+                .setParameter("to1", window.to1())
+                .setParameter("from2", window.from2())
+                .setParameter("to2", window.to2());
+    }
+
+    /** A filter's window split into whole UTC days and the partial instants before and after them. */
+    private record Window(ViewFilter filter, LocalDate firstDay, LocalDate endDay, Instant from1, Instant to1,
+            Instant from2, Instant to2) {
+
+        static Window of(ViewFilter filter) {
+            Instant from = filter.fromOrBeginning();
+            Instant to = filter.toOrEnd();
+            Instant firstDay = from.truncatedTo(ChronoUnit.DAYS);
+            if (firstDay.isBefore(from)) {
+                firstDay = firstDay.plus(1, ChronoUnit.DAYS);
+            }
+            Instant endDay = to.truncatedTo(ChronoUnit.DAYS);
+            if (endDay.isBefore(firstDay)) { // no midnight inside the window: all of it is partial
+                firstDay = to;
+                endDay = to;
+            }
+            return new Window(filter, LocalDate.ofInstant(firstDay, ZoneOffset.UTC),
+                    LocalDate.ofInstant(endDay, ZoneOffset.UTC), from, firstDay, endDay.isAfter(from) ? endDay : to, to);
+        }
+
+        /** As a row of {@code jsonb_to_recordset}: every value is a number, a boolean, a UUID, a date or an instant. */
+        String json(int index) {
+            return ("{\"i\":%d,\"any_campaign\":%b,\"campaign\":%s,\"first_day\":\"%s\",\"end_day\":\"%s\","
+                    + "\"from1\":\"%s\",\"to1\":\"%s\",\"from2\":\"%s\",\"to2\":\"%s\"}").formatted(index,
+                    filter.campaignId() == null, filter.campaignId() == null ? "null" : "\"" + filter.campaignId() + "\"",
+                    firstDay, endDay, from1, to1, from2, to2);
+        }
     }
 
     /** A read of the filter's campaign (or all of them). */

@@ -2,7 +2,9 @@ package io.smarketing.goals.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +97,23 @@ public class GoalService {
 
     @Transactional(TxType.SUPPORTS)
     public GoalProgress progress(Goal goal) {
-        return progress(goal, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        return progress(goal, measured(List.of(goal)).get(goal.id()), now);
+    }
+
+    /** The numbers of each goal's period and campaign, in one read however many goals there are. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<UUID, ViewNumbers> measured(List<Goal> goals) {
+        Map<ViewFilter, ViewNumbers> byWindow = queries.measured(goals.stream().map(GoalService::window).toList());
+        Map<UUID, ViewNumbers> measured = new HashMap<>();
+        goals.forEach(goal -> measured.put(goal.id(), byWindow.get(window(goal))));
+        return measured;
+    }
+
+    /** Where the goal stands now, from the numbers of its period and campaign. */
+    public GoalProgress progress(Goal goal, ViewNumbers numbers, Instant now) {
+        return GoalProgress.of(goal.metric(), goal.target(), goal.periodStart(), goal.periodEnd(),
+                GoalMetrics.actual(goal.metric(), numbers), now);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -106,7 +124,7 @@ public class GoalService {
                     "a plan is the reverse funnel of a REVENUE goal; this goal measures " + goal.metric());
         }
         Instant now = Instant.now(clock);
-        GoalProgress progress = progress(goal, now);
+        GoalProgress progress = progress(goal);
         ViewNumbers history = queries.numbers(new ViewFilter(null, null, goal.campaignId()));
         return RevenuePlan.of(goal.target(), progress.actual(), new RevenuePlan.History(history.revenue(),
                 history.funnel().won(), history.funnel().sqls(), history.funnel().mqls()), goal.periodEnd(), now);
@@ -123,9 +141,11 @@ public class GoalService {
     void evaluate() {
         evaluations.record(() -> {
             Instant now = Instant.now(clock);
-            for (Goal goal : QuarkusTransaction.requiringNew().call(() -> all())) {
+            List<Goal> all = QuarkusTransaction.requiringNew().call(() -> all());
+            Map<UUID, ViewNumbers> measured = QuarkusTransaction.requiringNew().call(() -> measured(all));
+            for (Goal goal : all) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> announceChange(goal, now));
+                    QuarkusTransaction.requiringNew().run(() -> announceChange(goal, measured.get(goal.id()), now));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Goal %s (%s) could not be evaluated; the other goals were", goal.name(), goal.id());
                 }
@@ -133,18 +153,16 @@ public class GoalService {
         });
     }
 
-    private void announceChange(Goal goal, Instant now) {
-        GoalProgress progress = progress(goal, now);
+    private void announceChange(Goal goal, ViewNumbers numbers, Instant now) {
+        GoalProgress progress = progress(goal, numbers, now);
         if (statuses.changeTo(goal.id(), progress.status(), now)) {
             LOG.infof("Goal %s (%s) is now %s", goal.name(), goal.id(), progress.status());
             goal.announcement(progress, now).ifPresent(outbox::publish);
         }
     }
 
-    private GoalProgress progress(Goal goal, Instant now) {
-        ViewNumbers numbers = queries.numbers(new ViewFilter(GoalProgress.startOf(goal.periodStart()),
-                GoalProgress.endOf(goal.periodEnd()), goal.campaignId()));
-        return GoalProgress.of(goal.metric(), goal.target(), goal.periodStart(), goal.periodEnd(),
-                GoalMetrics.actual(goal.metric(), numbers), now);
+    private static ViewFilter window(Goal goal) {
+        return new ViewFilter(GoalProgress.startOf(goal.periodStart()), GoalProgress.endOf(goal.periodEnd()),
+                goal.campaignId());
     }
 }

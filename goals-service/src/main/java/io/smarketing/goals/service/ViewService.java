@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -53,10 +56,12 @@ public class ViewService {
     @Transactional(TxType.SUPPORTS)
     public SharedView view(ViewFilter filter) {
         ViewNumbers numbers = queries.numbers(filter);
-        var goalLines = goals.all().stream()
+        List<Goal> shown = goals.all().stream()
                 .filter(goal -> filter.campaignId() == null || filter.campaignId().equals(goal.campaignId()))
-                .map(this::line)
                 .toList();
+        Map<UUID, ViewNumbers> measured = goals.measured(shown);
+        Instant now = Instant.now(clock);
+        var goalLines = shown.stream().map(goal -> line(goal, measured.get(goal.id()), now)).toList();
         return new SharedView(numbers.funnel(), numbers.revenue(), currency, numbers.rates(), numbers.sla(),
                 numbers.handoff(), goalLines, queries.campaigns(filter),
                 new SharedView.Feedback(numbers.avgLeadQuality(), numbers.avgCsat(), numbers.csatCount(),
@@ -66,11 +71,11 @@ public class ViewService {
     }
 
     /** A goal whose progress cannot be computed is shown as such: it never takes the view, or its stream, down. */
-    private SharedView.GoalLine line(Goal goal) {
+    private SharedView.GoalLine line(Goal goal, ViewNumbers numbers, Instant now) {
         GoalProgress progress = null;
         String problem = null;
         try {
-            progress = goals.progress(goal);
+            progress = goals.progress(goal, numbers, now);
         } catch (RuntimeException e) {
             LOG.errorf(e, "The progress of goal %s (%s) could not be computed; the view shows the others", goal.name(),
                     goal.id());

@@ -41,7 +41,9 @@ window.Smarketing = (function () {
       NOT_READY: 'Not ready yet', OTHER: 'Other',
       PRICE: 'Price', COMPETITOR: 'Competitor', NO_DECISION: 'No decision', TIMING: 'Timing', PRODUCT_FIT: 'Product fit',
       WEB: 'Web', EMAIL: 'E-mail', EVENT: 'Event', ADS: 'Ads', SOCIAL: 'Social', REFERRAL: 'Referral',
-      MARKETING: 'Marketing', SALES: 'Sales'
+      MARKETING: 'Marketing', SALES: 'Sales',
+      EMAIL_OPENED: 'E-mail opened', LINK_CLICKED: 'Link clicked', PAGE_VISITED: 'Page visited',
+      CONTENT_DOWNLOADED: 'Content downloaded', EVENT_ATTENDED: 'Event attended', REPLIED: 'Replied'
     },
     ja: {
       brandTitle: 'Smarketing', title: '共有ビュー', campaign: 'キャンペーン', allCampaigns: 'すべてのキャンペーン', live: 'ライブ',
@@ -77,7 +79,9 @@ window.Smarketing = (function () {
       NOT_READY: '時期尚早', OTHER: 'その他',
       PRICE: '価格', COMPETITOR: '競合', NO_DECISION: '意思決定なし', TIMING: 'タイミング', PRODUCT_FIT: '製品の適合',
       WEB: 'Web', EMAIL: 'メール', EVENT: 'イベント', ADS: '広告', SOCIAL: 'ソーシャル', REFERRAL: '紹介',
-      MARKETING: 'マーケティング', SALES: '営業'
+      MARKETING: 'マーケティング', SALES: '営業',
+      EMAIL_OPENED: 'メール開封', LINK_CLICKED: 'リンククリック', PAGE_VISITED: 'ページ閲覧',
+      CONTENT_DOWNLOADED: '資料ダウンロード', EVENT_ATTENDED: 'イベント参加', REPLIED: '返信'
     }
   };
   const REJECTION_REASONS = ['NOT_A_FIT', 'NO_BUDGET', 'BAD_CONTACT_DATA', 'DUPLICATE', 'NOT_READY', 'OTHER'];

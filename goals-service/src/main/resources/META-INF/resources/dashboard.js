@@ -10,7 +10,7 @@
   const EVENT_LABELS = {
     en: { 'lead.created': 'Lead captured', 'lead.qualified': 'Lead qualified', 'lead.assigned': 'Lead assigned',
       'lead.accepted': 'Lead accepted', 'lead.rejected': 'Lead rejected', 'lead.touched': 'Touch',
-      'lead.won': 'Deal won', 'lead.lost': 'Deal lost', 'lead.sla-breached': 'SLA breached',
+      'lead.won': 'Deal won', 'lead.lost': 'Deal lost', 'lead.sla-breached': 'SLA breached', 'lead.scored': 'Lead scored',
       'campaign.planned': 'Campaign planned', 'campaign.updated': 'Campaign updated',
       'campaign.launched': 'Campaign launched', 'campaign.completed': 'Campaign completed',
       'campaign.cancelled': 'Campaign cancelled', 'campaign.spend-recorded': 'Spend recorded',
@@ -18,7 +18,7 @@
       'feedback.csat-recorded': 'CSAT recorded', 'feedback.round-closed': 'Feedback round closed' },
     ja: { 'lead.created': 'リード獲得', 'lead.qualified': 'MQL化', 'lead.assigned': '担当割り当て',
       'lead.accepted': '営業が受け入れ', 'lead.rejected': '営業が差し戻し', 'lead.touched': 'コンタクト',
-      'lead.won': '受注', 'lead.lost': '失注', 'lead.sla-breached': 'SLA違反',
+      'lead.won': '受注', 'lead.lost': '失注', 'lead.sla-breached': 'SLA違反', 'lead.scored': 'スコア更新',
       'campaign.planned': 'キャンペーン計画', 'campaign.updated': 'キャンペーン更新',
       'campaign.launched': 'キャンペーン開始', 'campaign.completed': 'キャンペーン終了',
       'campaign.cancelled': 'キャンペーン中止', 'campaign.spend-recorded': '費用計上',

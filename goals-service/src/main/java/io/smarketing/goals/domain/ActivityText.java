@@ -97,7 +97,7 @@ public record ActivityText(String summary, String actor, UUID campaignId) {
             return lost.reason().name();
         }
         if (event instanceof LeadScored scored) {
-            return scored.activityKind() + " · " + scored.score();
+            return scored.activityKind() + " · " + scored.previousScore() + " → " + scored.score();
         }
         if (event instanceof LeadTouched touched) {
             return touched.team() + " · " + touched.channel() + (touched.conflict() == null ? "" : " · ⚠ " + touched.conflict());

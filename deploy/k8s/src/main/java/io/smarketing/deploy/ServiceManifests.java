@@ -63,14 +63,12 @@ public final class ServiceManifests {
         return k8s.resolve("base").resolve(service.name() + ".yaml");
     }
 
-    /** Writes every service's manifest into {@code base/}. */
-    public void write(Path k8s) {
-        for (Service service : Platform.SERVICES) {
-            try {
-                Files.writeString(file(k8s, service), render(service));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Writes a service's manifest into {@code base/}. */
+    public void write(Path k8s, Service service) {
+        try {
+            Files.writeString(file(k8s, service), render(service));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,7 +36,7 @@ class GeneratedServiceManifestsTest {
     void theCommittedManifestIsWhatTheTemplateMakesOfTheService(Service service) throws IOException {
         ServiceManifests manifests = ServiceManifests.of(Repo.K8S);
         if (Boolean.getBoolean("smarketing.k8s.regenerate")) {
-            manifests.write(Repo.K8S);
+            manifests.write(Repo.K8S, service);
         }
         Path file = ServiceManifests.file(Repo.K8S, service);
         String rendered = manifests.render(service);

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The manifests are checked against the platform description; each service's own application.properties (which a
- * service run outside the launcher or a manifest reads) and its subscriptions must say the same.
+ * The manifests are generated from the platform description; each service's own application.properties (which a
+ * service run outside the launcher or a manifest reads), its artifact and its subscriptions must say the same.
  */
 class PlatformDescriptionTest {
 
@@ -23,6 +23,8 @@ class PlatformDescriptionTest {
         assertEquals(service.httpPort(), service.configuredHttpPort(), "quarkus.http.port of " + service);
         assertEquals(service.databaseName(), service.configuredDatabaseName(), "database of " + service);
         assertEquals(service.service.name(), service.applicationName(), "quarkus.application.name of " + service);
+        // the manifests name the image, the Deployment and the Kafka user after the description, the build after the artifact
+        assertEquals(service.service.name(), service.artifactId(), "artifactId of " + service);
     }
 
     @ParameterizedTest

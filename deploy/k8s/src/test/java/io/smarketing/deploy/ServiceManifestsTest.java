@@ -24,8 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
- * Each service's Deployment, Service, ConfigMap, PodDisruptionBudget, HorizontalPodAutoscaler and
- * NetworkPolicy against that service's code, in every environment.
+ * Each service's Deployment, Service, ConfigMap, PodDisruptionBudget, HorizontalPodAutoscaler and NetworkPolicy, in
+ * every environment. They come from one template (GeneratedServiceManifestsTest): what only the template decides is
+ * checked once per environment, over the four services' objects since an overlay may patch one by name; what depends
+ * on a service's code (health and metrics paths, configuration keys, topics, its database role) per service. That the
+ * objects carry the service's name and port from the platform description is true by construction, not checked again.
  */
 class ServiceManifestsTest {
 
@@ -42,50 +45,30 @@ class ServiceManifestsTest {
         return ServiceCode.all();
     }
 
+    static Stream<Rendered> environments() {
+        return Rendered.all();
+    }
+
     static Stream<Arguments> environmentsAndServices() {
         return Rendered.all().flatMap(environment -> ServiceCode.all().stream().map(service -> Arguments.of(environment, service)));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void theContainerAndTheServiceUseTheHttpPortOfTheCode(Rendered environment, ServiceCode service) {
-        Map<String, Object> port = httpPort(environment, service);
-        assertEquals(service.httpPort(), port.get("containerPort"), "containerPort = quarkus.http.port");
-
-        Map<String, Object> kubernetesService = environment.one("Service", service.module);
-        List<Map<String, Object>> ports = Tree.mapsAt(kubernetesService, "spec.ports");
-        assertEquals(1, ports.size());
-        Object targetPort = ports.get(0).get("targetPort");
-        assertEquals(service.httpPort(), targetPort instanceof String name && name.equals(port.get("name"))
-                ? port.get("containerPort") : targetPort, "the Service's targetPort reaches quarkus.http.port");
-        assertEquals(service.httpPort(), ports.get(0).get("port"), "other tools reach <service>:<port> as on a laptop");
-        assertTrue(podLabels(environment, service).entrySet().containsAll(Tree.mapAt(kubernetesService, "spec.selector").entrySet()),
-                "the Service selects the service's pods");
-    }
+    // Per service: what depends on its code.
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("environmentsAndServices")
-    void probesUseTheSmallRyeHealthEndpointsOnTheHttpPort(Rendered environment, ServiceCode service) {
+    void probesAndPrometheusUseTheServicesHealthAndMetricsPaths(Rendered environment, ServiceCode service) {
         assertTrue(!service.usesManagementInterface(), "health on the management port would need other probe ports");
         Map<String, Object> container = environment.container(service.module);
         Map<String, String> expected = Map.of("startupProbe", service.healthPath("started"),
                 "livenessProbe", service.healthPath("live"), "readinessProbe", service.healthPath("ready"));
-        expected.forEach((probe, path) -> {
-            assertEquals(path, Tree.string(container, probe + ".httpGet.path"), probe);
-            assertEquals(service.httpPort(), resolvePort(environment, service, Tree.at(container, probe + ".httpGet.port").orElseThrow()), probe);
-        });
+        expected.forEach((probe, path) -> assertEquals(path, Tree.string(container, probe + ".httpGet.path"), probe));
         assertEquals(List.of("/q/health/started", "/q/health/live", "/q/health/ready"),
                 List.of(service.healthPath("started"), service.healthPath("live"), service.healthPath("ready")),
                 "the paths deploy/README.md documents");
-    }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void prometheusScrapesTheMetricsEndpoint(Rendered environment, ServiceCode service) {
         Map<String, Object> annotations = Tree.mapAt(environment.one("Deployment", service.module), "spec.template.metadata.annotations");
-
         assertEquals("true", annotations.get("prometheus.io/scrape"));
-        assertEquals(String.valueOf(service.httpPort()), annotations.get("prometheus.io/port"));
         assertEquals(service.metricsPath(), annotations.get("prometheus.io/path"));
     }
 
@@ -120,33 +103,6 @@ class ServiceManifestsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("environmentsAndServices")
-    void theKafkaClientsUseTheTlsListenerWithTheServicesScramUser(Rendered environment, ServiceCode service) {
-        Map<String, Rendered.EnvVar> env = env(environment, service);
-        Matcher bootstrap = BOOTSTRAP.matcher(env.get("KAFKA_BOOTSTRAP_SERVERS").value());
-        assertTrue(bootstrap.matches(), "the bootstrap Service of a Strimzi cluster");
-        assertEquals(Tree.name(environment.kafka()), bootstrap.group(1));
-        Map<String, Object> listener = environment.kafkaListener(Integer.parseInt(bootstrap.group(2)));
-
-        assertEquals(Boolean.TRUE, listener.get("tls"));
-        assertEquals("scram-sha-512", Tree.string(listener, "authentication.type"));
-        assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL").value());
-        assertEquals("SCRAM-SHA-512", env.get("KAFKA_SASL_MECHANISM").value());
-        Rendered.EnvVar jaas = env.get("KAFKA_SASL_JAAS_CONFIG");
-        assertEquals(List.of(service.applicationName(), "sasl.jaas.config"), List.of(jaas.secret(), jaas.secretKey()),
-                "the Secret Strimzi makes for the service's KafkaUser");
-        environment.one("KafkaUser", jaas.secret());
-
-        assertEquals("PEM", env.get("KAFKA_SSL_TRUSTSTORE_TYPE").value());
-        String truststore = env.get("KAFKA_SSL_TRUSTSTORE_LOCATION").value();
-        Map<String, Object> volume = environment.volumeHolding(service.module, truststore)
-                .orElseThrow(() -> new AssertionError(truststore + " is on no mounted volume"));
-        assertEquals(Tree.name(environment.kafka()) + "-cluster-ca-cert", Tree.string(volume, "secret.secretName"));
-        assertTrue(truststore.endsWith("/ca.crt") && Tree.mapsAt(volume, "secret.items").stream()
-                .anyMatch(item -> "ca.crt".equals(item.get("key")) && "ca.crt".equals(item.get("path"))));
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
     void theTokenKeyIsAnHttpsJwksOrAMountedFile(Rendered environment, ServiceCode service) {
         String location = env(environment, service).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").value();
 
@@ -174,122 +130,188 @@ class ServiceManifestsTest {
         assertEquals(service.config.get("mp.jwt.verify.audiences"), env(prod, service).get("MP_JWT_VERIFY_AUDIENCES").value());
     }
 
+    /** An overlay sets each service's replicas by name; its autoscaler's range and the topics it consumes bound them. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("environmentsAndServices")
-    void theImageIsTheServicesModule(Rendered environment, ServiceCode service) {
-        Kustomize.ImageReference image = Kustomize.ImageReference.parse(String.valueOf(environment.container(service.module).get("image")));
-
-        assertEquals(service.artifactId(), image.repository());
-        assertEquals(service.applicationName(), service.module, "one name for module, application, Deployment and user");
-        if (!environment.environment.equals("base")) {
-            assertNotNull(image.tag(), "an overlay pins the image tag");
-            assertTrue(!"latest".equals(image.tag()));
-        }
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void thePodRunsHardened(Rendered environment, ServiceCode service) {
-        Map<String, Object> pod = environment.podSpec(service.module);
-        Map<String, Object> container = environment.container(service.module);
-        Dockerfile image = Dockerfile.of(service);
-
-        assertEquals(Boolean.TRUE, Tree.at(pod, "securityContext.runAsNonRoot").orElse(null));
-        assertEquals(image.user(), String.valueOf(Tree.at(pod, "securityContext.runAsUser").orElse(null)), "the image's USER");
-        assertEquals("RuntimeDefault", Tree.string(pod, "securityContext.seccompProfile.type"));
-        assertEquals(Boolean.FALSE, pod.get("automountServiceAccountToken"));
-        assertEquals(Boolean.FALSE, pod.get("enableServiceLinks"), "service links would add KAFKA_*-like variables");
-        assertEquals(Boolean.TRUE, Tree.at(container, "securityContext.readOnlyRootFilesystem").orElse(null));
-        assertEquals(Boolean.FALSE, Tree.at(container, "securityContext.allowPrivilegeEscalation").orElse(null));
-        assertEquals(List.of("ALL"), Tree.at(container, "securityContext.capabilities.drop").orElse(null));
-        Map<String, Object> tmp = environment.volumeHolding(service.module, "/tmp/x").orElseThrow(() -> new AssertionError("no /tmp"));
-        assertTrue(tmp.containsKey("emptyDir"), "a writable /tmp");
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void shutdownLeavesTimeForRequestsAndTheOutboxRelaysLastRound(Rendered environment, ServiceCode service) {
-        Map<String, Rendered.EnvVar> env = env(environment, service);
-        Duration preStop = Duration.ofSeconds(Long.parseLong(String.valueOf(
-                Tree.list(Tree.at(environment.container(service.module), "lifecycle.preStop.exec.command").orElseThrow()).get(1))));
-        Duration requests = Durations.parse(env.get("QUARKUS_SHUTDOWN_TIMEOUT").value());
-        Duration relay = Durations.parse(Optional.ofNullable(env.get("SMARKETING_OUTBOX_SEND_TIMEOUT")).map(Rendered.EnvVar::value)
-                .orElse(outboxDefault("sendTimeout"))).plusSeconds(1);
-        long grace = ((Number) environment.podSpec(service.module).get("terminationGracePeriodSeconds")).longValue();
-
-        assertTrue(grace >= preStop.plus(requests).plus(relay).toSeconds(),
-                () -> "terminationGracePeriodSeconds " + grace + " < preStop " + preStop + " + shutdown " + requests + " + relay " + relay);
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void resourcesFitTheMeasuredFootprint(Rendered environment, ServiceCode service) {
-        Map<String, Object> resources = Tree.mapAt(environment.container(service.module), "resources");
-        long requested = bytes(resources, "requests.memory");
-        long limit = bytes(resources, "limits.memory");
-        double heapShare = Dockerfile.of(service).heapShareOfLimit();
-
-        assertTrue(requested >= MEASURED_IDLE_RSS, "the request covers the measured idle footprint");
-        assertTrue(limit >= requested);
-        assertTrue(limit * (1 - heapShare) >= NON_HEAP_ALLOWANCE,
-                () -> "a full heap (" + heapShare + " of " + limit + ") leaves too little for the rest of the JVM");
-        assertTrue(Tree.at(resources, "requests.cpu").isPresent() && Tree.at(resources, "limits.cpu").isPresent());
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void scalingKeepsEveryConsumerBusyAndAPodAvailable(Rendered environment, ServiceCode service) {
-        Map<String, Object> deployment = environment.one("Deployment", service.module);
+    void scalingKeepsEveryConsumerBusy(Rendered environment, ServiceCode service) {
         Map<String, Object> autoscaler = environment.one("HorizontalPodAutoscaler", service.module);
-        Map<String, Object> budget = environment.one("PodDisruptionBudget", service.module);
-        int replicas = ((Number) Tree.at(deployment, "spec.replicas").orElseThrow()).intValue();
+        int replicas = ((Number) Tree.at(environment.one("Deployment", service.module), "spec.replicas").orElseThrow()).intValue();
         int min = ((Number) Tree.at(autoscaler, "spec.minReplicas").orElseThrow()).intValue();
         int max = ((Number) Tree.at(autoscaler, "spec.maxReplicas").orElseThrow()).intValue();
 
-        assertEquals(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", service.module), Tree.mapAt(autoscaler, "spec.scaleTargetRef"));
         assertTrue(min <= replicas && replicas <= max, "replicas within the autoscaler's range");
         for (String topic : service.consumedTopics()) {
             int partitions = ((Number) Tree.at(environment.one("KafkaTopic", topic), "spec.partitions").orElseThrow()).intValue();
             assertTrue(max <= partitions, () -> "more replicas than partitions of " + topic + " would sit idle");
         }
-        assertEquals(1, Tree.at(budget, "spec.maxUnavailable").orElse(null), "drains stay possible with one replica");
-        assertTrue(podLabels(environment, service).entrySet().containsAll(Tree.mapAt(budget, "spec.selector.matchLabels").entrySet()));
-        assertTrue(podLabels(environment, service).entrySet().containsAll(Tree.mapAt(deployment, "spec.selector.matchLabels").entrySet()));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("environmentsAndServices")
-    void theNetworkPolicyLetsInOnlyHttpAndOutOnlyToWhatTheServiceUses(Rendered environment, ServiceCode service) {
-        Map<String, Object> policy = environment.one("NetworkPolicy", service.module);
-        Map<String, Object> spec = Tree.mapAt(policy, "spec");
-        assertEquals(Tree.mapAt(environment.one("Deployment", service.module), "spec.selector.matchLabels"), Tree.mapAt(spec, "podSelector.matchLabels"));
-        assertEquals(List.of("Ingress", "Egress"), spec.get("policyTypes"));
+    // Once per environment: what the template decides, over the four services' objects.
 
-        for (Map<String, Object> rule : Tree.mapsAt(spec, "ingress")) {
-            for (Map<String, Object> port : Tree.mapsAt(rule, "ports")) {
-                assertEquals(service.httpPort(), resolvePort(environment, service, port.get("port")), "ingress only on HTTP");
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyObjectOfAServiceSelectsItsPodsAndReachesItsHttpPort(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Object> pods = podLabels(environment, service);
+            Map<String, Object> container = environment.container(service.module);
+            Object containerPort = httpPort(environment, service).get("containerPort");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals(containerPort, resolvePort(environment, service, Tree.at(container, probe + ".httpGet.port").orElseThrow()),
+                        service + " " + probe);
+            }
+            assertEquals(String.valueOf(containerPort), Tree.mapAt(environment.one("Deployment", service.module),
+                    "spec.template.metadata.annotations").get("prometheus.io/port"), service + ": Prometheus scrapes the HTTP port");
+            Map<String, Object> kubernetesService = environment.one("Service", service.module);
+            List<Map<String, Object>> ports = Tree.mapsAt(kubernetesService, "spec.ports");
+            assertEquals(1, ports.size(), service.module);
+            assertEquals(containerPort, resolvePort(environment, service, ports.get(0).get("targetPort")), service + ": the Service's targetPort");
+            assertEquals(containerPort, ports.get(0).get("port"), service + ": other tools reach <service>:<port> as on a laptop");
+
+            Map<String, Map<String, Object>> selectors = Map.of(
+                    "Service", Tree.mapAt(kubernetesService, "spec.selector"),
+                    "Deployment", Tree.mapAt(environment.one("Deployment", service.module), "spec.selector.matchLabels"),
+                    "PodDisruptionBudget", Tree.mapAt(environment.one("PodDisruptionBudget", service.module), "spec.selector.matchLabels"),
+                    "NetworkPolicy", Tree.mapAt(environment.one("NetworkPolicy", service.module), "spec.podSelector.matchLabels"));
+            selectors.forEach((kind, selector) -> assertTrue(!selector.isEmpty() && pods.entrySet().containsAll(selector.entrySet()),
+                    () -> kind + " " + service + " selects the service's pods"));
+            assertEquals(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", service.module),
+                    Tree.mapAt(environment.one("HorizontalPodAutoscaler", service.module), "spec.scaleTargetRef"));
+            assertEquals(1, Tree.at(environment.one("PodDisruptionBudget", service.module), "spec.maxUnavailable").orElse(null),
+                    service + ": drains stay possible with one replica");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void theKafkaClientsUseTheTlsListenerWithTheServicesScramUser(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Rendered.EnvVar> env = env(environment, service);
+            Matcher bootstrap = BOOTSTRAP.matcher(env.get("KAFKA_BOOTSTRAP_SERVERS").value());
+            assertTrue(bootstrap.matches(), service + ": the bootstrap Service of a Strimzi cluster");
+            assertEquals(Tree.name(environment.kafka()), bootstrap.group(1));
+            Map<String, Object> listener = environment.kafkaListener(Integer.parseInt(bootstrap.group(2)));
+
+            assertEquals(Boolean.TRUE, listener.get("tls"));
+            assertEquals("scram-sha-512", Tree.string(listener, "authentication.type"));
+            assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL").value());
+            assertEquals("SCRAM-SHA-512", env.get("KAFKA_SASL_MECHANISM").value());
+            Rendered.EnvVar jaas = env.get("KAFKA_SASL_JAAS_CONFIG");
+            assertEquals(List.of(service.module, "sasl.jaas.config"), List.of(jaas.secret(), jaas.secretKey()),
+                    "the Secret Strimzi makes for the service's KafkaUser (PlatformManifestsTest checks its ACLs)");
+
+            assertEquals("PEM", env.get("KAFKA_SSL_TRUSTSTORE_TYPE").value());
+            String truststore = env.get("KAFKA_SSL_TRUSTSTORE_LOCATION").value();
+            Map<String, Object> volume = environment.volumeHolding(service.module, truststore)
+                    .orElseThrow(() -> new AssertionError(service + ": " + truststore + " is on no mounted volume"));
+            assertEquals(Tree.name(environment.kafka()) + "-cluster-ca-cert", Tree.string(volume, "secret.secretName"));
+            assertTrue(truststore.endsWith("/ca.crt") && Tree.mapsAt(volume, "secret.items").stream()
+                    .anyMatch(item -> "ca.crt".equals(item.get("key")) && "ca.crt".equals(item.get("path"))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void anOverlayPinsTheImageOfEveryService(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Kustomize.ImageReference image = Kustomize.ImageReference.parse(String.valueOf(environment.container(service.module).get("image")));
+
+            assertEquals(service.module, image.repository(), "the image of the service's module (PlatformDescriptionTest)");
+            if (!environment.environment.equals("base")) {
+                assertNotNull(image.tag(), service + ": an overlay pins the image tag");
+                assertTrue(!"latest".equals(image.tag()), service.module);
             }
         }
-        Set<String> sources = Tree.mapsAt(spec, "ingress").stream().flatMap(rule -> Tree.mapsAt(rule, "from").stream())
-                .map(ServiceManifestsTest::peer).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("namespace ingress-nginx", "namespace monitoring pods app.kubernetes.io/name=prometheus"), sources);
+    }
 
-        int kafkaPort = Integer.parseInt(BOOTSTRAP.matcher(env(environment, service).get("KAFKA_BOOTSTRAP_SERVERS").value())
-                .replaceAll("$2"));
-        Set<String> expected = Set.of(
-                "pods cnpg.io/cluster=" + Tree.name(environment.postgres()) + " -> 5432/TCP",
-                "pods strimzi.io/cluster=" + Tree.name(environment.kafka()) + ",strimzi.io/kind=Kafka -> " + kafkaPort + "/TCP",
-                "namespace kube-system pods k8s-app=kube-dns -> 53/UDP", "namespace kube-system pods k8s-app=kube-dns -> 53/TCP",
-                "ipBlock 0.0.0.0/0 -> 443/TCP");
-        Set<String> destinations = new TreeSet<>();
-        for (Map<String, Object> rule : Tree.mapsAt(spec, "egress")) {
-            for (Map<String, Object> to : Tree.mapsAt(rule, "to")) {
+    @ParameterizedTest
+    @MethodSource("environments")
+    void thePodsRunHardened(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Object> pod = environment.podSpec(service.module);
+            Map<String, Object> container = environment.container(service.module);
+
+            assertEquals(Boolean.TRUE, Tree.at(pod, "securityContext.runAsNonRoot").orElse(null));
+            assertEquals(Dockerfile.of(service).user(), String.valueOf(Tree.at(pod, "securityContext.runAsUser").orElse(null)), service + ": the image's USER");
+            assertEquals("RuntimeDefault", Tree.string(pod, "securityContext.seccompProfile.type"));
+            assertEquals(Boolean.FALSE, pod.get("automountServiceAccountToken"));
+            assertEquals(Boolean.FALSE, pod.get("enableServiceLinks"), "service links would add KAFKA_*-like variables");
+            assertEquals(Boolean.TRUE, Tree.at(container, "securityContext.readOnlyRootFilesystem").orElse(null));
+            assertEquals(Boolean.FALSE, Tree.at(container, "securityContext.allowPrivilegeEscalation").orElse(null));
+            assertEquals(List.of("ALL"), Tree.at(container, "securityContext.capabilities.drop").orElse(null));
+            Map<String, Object> tmp = environment.volumeHolding(service.module, "/tmp/x")
+                    .orElseThrow(() -> new AssertionError(service + ": no /tmp"));
+            assertTrue(tmp.containsKey("emptyDir"), service + ": a writable /tmp");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void shutdownLeavesTimeForRequestsAndTheOutboxRelaysLastRound(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Rendered.EnvVar> env = env(environment, service);
+            Duration preStop = Duration.ofSeconds(Long.parseLong(String.valueOf(
+                    Tree.list(Tree.at(environment.container(service.module), "lifecycle.preStop.exec.command").orElseThrow()).get(1))));
+            Duration requests = Durations.parse(env.get("QUARKUS_SHUTDOWN_TIMEOUT").value());
+            Duration relay = Durations.parse(Optional.ofNullable(env.get("SMARKETING_OUTBOX_SEND_TIMEOUT")).map(Rendered.EnvVar::value)
+                    .orElse(outboxDefault("sendTimeout"))).plusSeconds(1);
+            long grace = ((Number) environment.podSpec(service.module).get("terminationGracePeriodSeconds")).longValue();
+
+            assertTrue(grace >= preStop.plus(requests).plus(relay).toSeconds(), () -> service + ": terminationGracePeriodSeconds "
+                    + grace + " < preStop " + preStop + " + shutdown " + requests + " + relay " + relay);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void resourcesFitTheMeasuredFootprint(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Object> resources = Tree.mapAt(environment.container(service.module), "resources");
+            long requested = bytes(resources, "requests.memory");
+            long limit = bytes(resources, "limits.memory");
+            double heapShare = Dockerfile.of(service).heapShareOfLimit();
+
+            assertTrue(requested >= MEASURED_IDLE_RSS, service + ": the request covers the measured idle footprint");
+            assertTrue(limit >= requested, service.module);
+            assertTrue(limit * (1 - heapShare) >= NON_HEAP_ALLOWANCE,
+                    () -> service + ": a full heap (" + heapShare + " of " + limit + ") leaves too little for the rest of the JVM");
+            assertTrue(Tree.at(resources, "requests.cpu").isPresent() && Tree.at(resources, "limits.cpu").isPresent(), service.module);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void theNetworkPolicyLetsInOnlyHttpAndOutOnlyToWhatTheServiceUses(Rendered environment) {
+        for (ServiceCode service : ServiceCode.all()) {
+            Map<String, Object> spec = Tree.mapAt(environment.one("NetworkPolicy", service.module), "spec");
+            assertEquals(List.of("Ingress", "Egress"), spec.get("policyTypes"));
+
+            for (Map<String, Object> rule : Tree.mapsAt(spec, "ingress")) {
                 for (Map<String, Object> port : Tree.mapsAt(rule, "ports")) {
-                    destinations.add(peer(to) + " -> " + port.get("port") + "/" + port.get("protocol"));
+                    assertEquals(httpPort(environment, service).get("containerPort"), resolvePort(environment, service, port.get("port")),
+                            service + ": ingress only on HTTP");
                 }
             }
+            Set<String> sources = Tree.mapsAt(spec, "ingress").stream().flatMap(rule -> Tree.mapsAt(rule, "from").stream())
+                    .map(ServiceManifestsTest::peer).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of("namespace ingress-nginx", "namespace monitoring pods app.kubernetes.io/name=prometheus"), sources);
+
+            int kafkaPort = Integer.parseInt(BOOTSTRAP.matcher(env(environment, service).get("KAFKA_BOOTSTRAP_SERVERS").value())
+                    .replaceAll("$2"));
+            Set<String> expected = Set.of(
+                    "pods cnpg.io/cluster=" + Tree.name(environment.postgres()) + " -> 5432/TCP",
+                    "pods strimzi.io/cluster=" + Tree.name(environment.kafka()) + ",strimzi.io/kind=Kafka -> " + kafkaPort + "/TCP",
+                    "namespace kube-system pods k8s-app=kube-dns -> 53/UDP", "namespace kube-system pods k8s-app=kube-dns -> 53/TCP",
+                    "ipBlock 0.0.0.0/0 -> 443/TCP");
+            Set<String> destinations = new TreeSet<>();
+            for (Map<String, Object> rule : Tree.mapsAt(spec, "egress")) {
+                for (Map<String, Object> to : Tree.mapsAt(rule, "to")) {
+                    for (Map<String, Object> port : Tree.mapsAt(rule, "ports")) {
+                        destinations.add(peer(to) + " -> " + port.get("port") + "/" + port.get("protocol"));
+                    }
+                }
+            }
+            assertEquals(expected, destinations, service.module);
         }
-        assertEquals(expected, destinations);
         assertTrue(Repo.read(Repo.path("deploy/README.md")).contains("ingress-nginx"), "the README says which ingress is let in");
     }
 

@@ -56,6 +56,14 @@ class ProblemJsonTest {
     }
 
     @Test
+    void textWithANulCharacterIsA422NamingTheField() {
+        as("marketing").body("{\"text\": \"hi\\u0000there\", \"channel\": \"WEB\"}").when().post("/api/probe/notes")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", containsString("NUL"));
+    }
+
+    @Test
     void aMissingBodyIsA422() {
         as("marketing").when().post("/api/probe/notes")
                 .then().statusCode(422).contentType(PROBLEM);

@@ -29,12 +29,17 @@ class QueryParamsTest {
         assertNull(QueryParams.uuid("id", " "));
         assertEquals(Colour.RED, QueryParams.choice("colour", "", Colour.class, Colour.RED));
         assertNull(QueryParams.instantOrDate("from", null, false));
-        assertNull(QueryParams.text(" "));
+        assertNull(QueryParams.text("q", " "));
     }
 
     @Test
     void textIsTakenWithoutTheSpacesAroundIt() {
-        assertEquals("sam lee", QueryParams.text("  sam lee "));
+        assertEquals("sam lee", QueryParams.text("q", "  sam lee "));
+    }
+
+    @Test
+    void textWithANulCharacterIsA422NamingTheParameter() {
+        assertEquals("q", brokenField(() -> QueryParams.text("q", "sam\0")));
     }
 
     @Test

@@ -64,7 +64,7 @@ public class CampaignResource {
             @Valid @BeanParam PageQuery page) {
         return performance.leaderboard(
                 QueryParams.choice("status", status, CampaignStatus.class, null),
-                marketingOwner == null || marketingOwner.isBlank() ? null : marketingOwner.strip(),
+                QueryParams.text("marketingOwner", marketingOwner),
                 QueryParams.choice("sort", sort, Standing.Ranking.class, Standing.Ranking.NEWEST),
                 QueryParams.choice("model", model, AttributionModel.class, AttributionModel.FIRST),
                 page.page, page.size).map(StandingResponse::of);

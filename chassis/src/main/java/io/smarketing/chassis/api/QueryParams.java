@@ -37,8 +37,11 @@ public final class QueryParams {
         }
     }
 
-    /** Free text as typed, without the spaces around it. */
-    public static String text(String value) {
+    /** Free text as typed, without the spaces around it; text PostgreSQL cannot store is a 422. */
+    public static String text(String name, String value) {
+        if (!StorableText.isStorable(value)) {
+            throw ProblemException.unprocessable(name, StorableText.MESSAGE);
+        }
         return blank(value) ? null : value.strip();
     }
 

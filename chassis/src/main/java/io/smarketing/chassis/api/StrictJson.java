@@ -9,7 +9,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies mean what they say: 3.7 is not a valid count or rating, it is a 422, not a silent 3; a date
- * outside {@link DateRange} is a 422 too.
+ * outside {@link DateRange} is a 422 too, and so is text with a character PostgreSQL cannot store ({@link StorableText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -18,5 +18,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.registerModule(DateRange.jacksonModule());
+        mapper.registerModule(StorableText.jacksonModule());
     }
 }

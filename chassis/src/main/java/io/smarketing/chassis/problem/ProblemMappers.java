@@ -26,6 +26,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smarketing.chassis.api.DateRange;
+import io.smarketing.chassis.api.StorableText;
 import io.smarketing.chassis.messaging.TransientFailures;
 
 /**
@@ -66,6 +67,7 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
         String message = e instanceof DateRange.OutOfRange ? DateRange.MESSAGE
+                : e instanceof StorableText.NotStorable ? StorableText.MESSAGE
                 : e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
                 : "has the wrong type" + (e.getTargetType() == null ? "" : ", expected " + e.getTargetType().getSimpleName());

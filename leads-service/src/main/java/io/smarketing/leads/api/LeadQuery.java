@@ -35,9 +35,9 @@ public class LeadQuery {
     LeadRepository.Filter toFilter() {
         return new LeadRepository.Filter(
                 QueryParams.choice("stage", stage, LeadStage.class, null),
-                QueryParams.text(ownerId),
+                QueryParams.text("ownerId", ownerId),
                 QueryParams.uuid("campaignId", campaignId),
-                QueryParams.text(q));
+                QueryParams.text("q", q));
     }
 
     LeadRepository.Order order() {

@@ -55,7 +55,9 @@ public final class Benchmark {
     static final int DEFAULT_COUNT = 5_000;
     static final int DEFAULT_CLIENTS = 16;
     static final int DEFAULT_BACKLOG = 100_000;
-    static final int WARM_UP_LEADS = 1_000;
+    static final int WARM_UP_LEADS = 2_000;
+    static final int WARM_UP_MAX_ROUNDS = 10;
+    static final int WARM_UP_SETTLED_PERCENT = 10;
     static final int END_TO_END_SAMPLES = 50;
     static final int DASHBOARDS = 50;
     static final Duration STREAM_WAIT = Duration.ofSeconds(60);
@@ -131,16 +133,11 @@ public final class Benchmark {
         print("end to end", "one lead: POST until GET /api/view counts it", endToEnd());
         print("dashboards", DASHBOARDS + " live streams: POST until the last shows it", liveDashboards());
 
-        List<String> ids = capture.results.subList(0, LIFECYCLE_LEADS);
-        print("qualify", "POST /api/leads/{id}/qualify", concurrently(ids.size(),
-                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/qualify", MARKETER, null, 200)));
-        print("assign", "POST /api/leads/{id}/assign", concurrently(ids.size(),
-                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/assign", MARKETER,
-                        Map.of("ownerId", OWNER.user()), 200)));
-        print("accept", "POST /api/leads/{id}/accept", concurrently(ids.size(),
-                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/accept", OWNER, null, 200)));
-        print("view read", "GET /api/view", concurrently(VIEW_READS,
-                n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200)));
+        Lifecycle lifecycle = lifecycle(capture.results.subList(0, LIFECYCLE_LEADS));
+        print("qualify", "POST /api/leads/{id}/qualify", lifecycle.qualify());
+        print("assign", "POST /api/leads/{id}/assign", lifecycle.assign());
+        print("accept", "POST /api/leads/{id}/accept", lifecycle.accept());
+        print("view read", "GET /api/view", viewReads(VIEW_READS));
 
         if (backlog > 0) {
             backlog();
@@ -314,15 +311,48 @@ public final class Benchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    private record Lifecycle(Timings qualify, Timings assign, Timings accept) {
+    }
+
+    /** Each lead qualified, assigned to the benchmark's rep and accepted, each step for all of them at once. */
+    private Lifecycle lifecycle(List<String> ids) {
+        Timings qualify = concurrently(ids.size(),
+                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/qualify", MARKETER, null, 200));
+        Timings assign = concurrently(ids.size(), n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/assign",
+                MARKETER, Map.of("ownerId", OWNER.user()), 200));
+        Timings accept = concurrently(ids.size(),
+                n -> api.call("POST", leads + "/api/leads/" + ids.get(n) + "/accept", OWNER, null, 200));
+        return new Lifecycle(qualify, assign, accept);
+    }
+
+    private Timings viewReads(int reads) {
+        return concurrently(reads, n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200));
+    }
+
     /**
-     * A thousand captures and a few hundred view reads first, until the view has counted them all: the
-     * numbers are then of warm JVMs, not of class loading and JIT compilation competing for two cores.
+     * Rounds of every measured call until the capture rate settles (within {@value #WARM_UP_SETTLED_PERCENT} % of
+     * the round before, at most {@value #WARM_UP_MAX_ROUNDS} rounds): on two cores the JIT compilers take a core
+     * for a minute or more, and a thousand calls measured them more than the platform.
      */
     private void warmUp() {
-        long before = leadsInView();
-        concurrently(WARM_UP_LEADS, n -> api.call("POST", leads + "/api/leads", MARKETER, newLead("w" + n), 201));
-        concurrently(WARM_UP_LEADS / 3, n -> api.call("GET", goals + "/api/view", EXECUTIVE, null, 200));
-        awaitLeadsInView(before + WARM_UP_LEADS);
+        double previous = 0;
+        for (int round = 1; round <= WARM_UP_MAX_ROUNDS; round++) {
+            long before = leadsInView();
+            int first = (round - 1) * WARM_UP_LEADS;
+            Timings capture = concurrently(WARM_UP_LEADS, n -> api.call("POST", leads + "/api/leads", MARKETER,
+                    newLead("w" + (first + n)), 201).get("id").asText());
+            lifecycle(capture.results.subList(0, LIFECYCLE_LEADS / 3));
+            viewReads(VIEW_READS / 3);
+            awaitLeadsInView(before + WARM_UP_LEADS);
+            double rate = capture.size() / (capture.wallNanos / 1e9);
+            System.out.printf(Locale.ROOT, "warm-up round %d: %,d captures at %,.0f/s, p99 %.1f ms%n", round,
+                    capture.size(), rate, capture.percentile(99));
+            if (previous > 0 && Math.abs(rate - previous) <= previous * WARM_UP_SETTLED_PERCENT / 100) {
+                break;
+            }
+            previous = rate;
+        }
+        System.out.println();
     }
 
     /** One lead after the other: the latency a person sees between capturing a lead and the shared view. */

@@ -56,6 +56,7 @@ public final class Benchmark {
     static final int DEFAULT_CLIENTS = 16;
     static final int DEFAULT_BACKLOG = 100_000;
     static final int WARM_UP_LEADS = 2_000;
+    static final int WARM_UP_MIN_ROUNDS = 5;
     static final int WARM_UP_MAX_ROUNDS = 10;
     static final int WARM_UP_SETTLED_PERCENT = 10;
     static final int END_TO_END_SAMPLES = 50;
@@ -331,8 +332,9 @@ public final class Benchmark {
 
     /**
      * Rounds of every measured call until the capture rate settles (within {@value #WARM_UP_SETTLED_PERCENT} % of
-     * the round before, at most {@value #WARM_UP_MAX_ROUNDS} rounds): on two cores the JIT compilers take a core
-     * for a minute or more, and a thousand calls measured them more than the platform.
+     * the round before, after at least {@value #WARM_UP_MIN_ROUNDS} and at most {@value #WARM_UP_MAX_ROUNDS}
+     * rounds): on two cores the JIT compilers take a core for minutes, and a thousand calls measured them more
+     * than the platform.
      */
     private void warmUp() {
         double previous = 0;
@@ -347,7 +349,7 @@ public final class Benchmark {
             double rate = capture.size() / (capture.wallNanos / 1e9);
             System.out.printf(Locale.ROOT, "warm-up round %d: %,d captures at %,.0f/s, p99 %.1f ms%n", round,
                     capture.size(), rate, capture.percentile(99));
-            if (previous > 0 && Math.abs(rate - previous) <= previous * WARM_UP_SETTLED_PERCENT / 100) {
+            if (round >= WARM_UP_MIN_ROUNDS && Math.abs(rate - previous) <= previous * WARM_UP_SETTLED_PERCENT / 100) {
                 break;
             }
             previous = rate;

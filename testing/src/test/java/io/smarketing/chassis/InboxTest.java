@@ -55,6 +55,22 @@ class InboxTest {
     }
 
     @Test
+    void theSameCloudEventTwiceInOneBatchHasOneEffect() {
+        UUID leadId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> record = CloudEventRecord.toRecord(leadCreated(leadId));
+        String eventId = TopicProbe.header(record, CloudEventRecord.ID);
+        ProducerRecord<String, byte[]> marker = CloudEventRecord.toRecord(
+                new LeadQualified(leadId, null, LeadStage.MQL, 70, "test", Instant.now()));
+        String markerId = TopicProbe.header(marker, CloudEventRecord.ID);
+
+        TopicProbe.sendAll(List.of(record, record, marker)); // one producer, one request: one poll, one batch
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.processed(markerId) == 1);
+
+        assertEquals(1, database.effectsOfEvent(eventId), "the first copy is applied, the second is the duplicate");
+        assertEquals(2, database.effects(leadId));
+    }
+
+    @Test
     void dedupeIsKeyedOnTheConsumersName() {
         UUID leadId = UUID.randomUUID();
         ProducerRecord<String, byte[]> seenByOthers = CloudEventRecord.toRecord(leadCreated(leadId));

@@ -165,26 +165,30 @@ public class Inbox {
 
     private void applyOnce(List<Delivery> deliveries, EventConsumer consumer) {
         Set<String> fresh = markProcessed(consumer.name(), deliveries);
+        // The same id twice in one batch: its first copy is applied, the others are duplicates.
+        Set<String> taken = new HashSet<>();
         List<IncomingEvent> events = new ArrayList<>(fresh.size());
+        List<String> outcomes = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             IncomingEvent event = delivery.event().orElseThrow();
-            if (fresh.contains(event.id())) {
+            if (fresh.contains(event.id()) && taken.add(event.id())) {
                 events.add(event);
+                outcomes.add("processed");
             } else {
                 LOG.debugf("Already processed event %s (%s): skipped", event.id(), event.type());
+                outcomes.add("duplicate");
             }
         }
         if (!events.isEmpty()) {
             consumer.handle(events);
         }
-        for (Delivery delivery : deliveries) {
-            count(delivery.record(), fresh.contains(delivery.event().orElseThrow().id()) ? "processed" : "duplicate");
+        for (int i = 0; i < deliveries.size(); i++) {
+            count(deliveries.get(i).record(), outcomes.get(i));
         }
     }
 
     /**
-     * Records the ids as processed by this consumer, in one statement; returns those it had not processed before
-     * (a batch may repeat one, too).
+     * Records the ids as processed by this consumer, in one statement; returns those it had not processed before.
      */
     @SuppressWarnings("unchecked")
     private Set<String> markProcessed(String consumer, List<Delivery> deliveries) {
@@ -203,15 +207,7 @@ public class Inbox {
                 .setParameter("ids", ids.toArray(String[]::new))
                 .setParameter("types", types.toArray(String[]::new))
                 .getResultList();
-        Set<String> fresh = new HashSet<>(inserted);
-        // The same id twice in one batch: only its first copy is new.
-        Set<String> seen = new HashSet<>();
-        ids.forEach(id -> {
-            if (!seen.add(id)) {
-                fresh.remove(id);
-            }
-        });
-        return fresh;
+        return new HashSet<>(inserted);
     }
 
     private void sendPoisonToDeadLetters(List<Delivery> deliveries) {

@@ -24,7 +24,7 @@ public final class Platform {
     public static final int REPLICA_PORT_OFFSET = 10;
 
     /**
-     * Durable commits: zonky's embedded PostgreSQL would otherwise run with {@code synchronous_commit=off}, and a
+     * Durable commits: zonky's embedded PostgreSQL would otherwise commit asynchronously by default, and a
      * crash would lose commits that were already answered, published or acknowledged to Kafka. TCP on 127.0.0.1
      * only: no Unix socket, whose lock file in /tmp would clash with any other PostgreSQL on the same port number
      * (another network namespace, another state folder).

@@ -27,6 +27,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smarketing.chassis.rebuild.BulkReplay;
 
 /**
  * The idempotent inbox every consumer hands its batches of records to.
@@ -63,17 +64,20 @@ public class Inbox {
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final InboxConfig config;
+    private final BulkReplay bulkReplay;
     private final AtomicInteger waiting;
     /** Batches being applied, so that a stopping service can wait for them to commit; guarded by this. */
     private int inFlight;
     private volatile boolean stopping;
     private final AtomicBoolean leftAny = new AtomicBoolean();
 
-    Inbox(EntityManager entityManager, DeadLetters deadLetters, MeterRegistry meters, InboxConfig config) {
+    Inbox(EntityManager entityManager, DeadLetters deadLetters, MeterRegistry meters, InboxConfig config,
+            BulkReplay bulkReplay) {
         this.entityManager = entityManager;
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.config = config;
+        this.bulkReplay = bulkReplay;
         this.waiting = meters.gauge("smarketing.inbox.waiting", new AtomicInteger());
     }
 
@@ -138,7 +142,7 @@ public class Inbox {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyOnce(decoded, consumer));
+            inTransaction(decoded, consumer);
         } catch (RuntimeException failure) {
             if (TransientFailures.isTransient(failure) || stopping) {
                 throw failure;
@@ -153,14 +157,17 @@ public class Inbox {
 
     private void applyAlone(Delivery delivery, EventConsumer consumer) {
         try {
-            untilDone(() -> QuarkusTransaction.requiringNew().run(() -> applyOnce(List.of(delivery), consumer)),
-                    where(delivery.record()));
+            untilDone(() -> inTransaction(List.of(delivery), consumer), where(delivery.record()));
         } catch (Stopped stopped) {
             throw stopped;
         } catch (RuntimeException failure) {
             LOG.errorf(failure, "%s cannot be processed; it goes to the dead-letter topic", where(delivery.record()));
             delivery.poison(failure);
         }
+    }
+
+    private void inTransaction(List<Delivery> deliveries, EventConsumer consumer) {
+        bulkReplay.batch(() -> QuarkusTransaction.requiringNew().run(() -> applyOnce(deliveries, consumer)));
     }
 
     private void applyOnce(List<Delivery> deliveries, EventConsumer consumer) {

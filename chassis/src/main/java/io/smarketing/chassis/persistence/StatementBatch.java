@@ -1,12 +1,17 @@
 package io.smarketing.chassis.persistence;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
@@ -23,6 +28,8 @@ import org.hibernate.Session;
 public class StatementBatch {
 
     private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    private final Set<Once> once = new HashSet<>();
+    private final Set<String> rowStatements = new HashSet<>();
     private final EntityManager entityManager;
 
     StatementBatch(EntityManager entityManager) {
@@ -34,6 +41,32 @@ public class StatementBatch {
         statements.computeIfAbsent(sql, text -> new ArrayList<>()).add(parameters);
     }
 
+    /**
+     * Adds a row to a statement that takes all its rows at once, one {@code text[]} parameter per column, e.g.
+     * {@code insert into t (a, b) select a::uuid, b::timestamptz from unnest(?::text[], ?::text[]) as r (a, b)}:
+     * the rows added under one text go in one execution however many there are, rather than one execution each.
+     * Values are sent as text, which the statement casts (an {@link Instant} in ISO-8601, a {@link BigDecimal}
+     * plain); null stays null.
+     */
+    public void addRow(String sql, Object... values) {
+        rowStatements.add(sql);
+        add(sql, values);
+    }
+
+    /**
+     * Adds an idempotent statement (an insert that does nothing on conflict) unless the same text with the same
+     * parameters was added already since the last flush: a batch that names one campaign a thousand times sends
+     * it once.
+     */
+    public void addOnce(String sql, Object... parameters) {
+        if (once.add(new Once(sql, List.of(parameters)))) {
+            add(sql, parameters);
+        }
+    }
+
+    private record Once(String sql, List<Object> parameters) {
+    }
+
     /** Sends everything added so far, one JDBC batch per text. */
     public void flush() {
         if (statements.isEmpty()) {
@@ -41,6 +74,10 @@ public class StatementBatch {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             for (Map.Entry<String, List<Object[]>> statement : statements.entrySet()) {
+                if (rowStatements.contains(statement.getKey())) {
+                    executeRows(connection, statement.getKey(), statement.getValue());
+                    continue;
+                }
                 try (PreparedStatement prepared = connection.prepareStatement(statement.getKey())) {
                     for (Object[] parameters : statement.getValue()) {
                         for (int i = 0; i < parameters.length; i++) {
@@ -54,5 +91,25 @@ public class StatementBatch {
             }
         });
         statements.clear();
+        once.clear();
+        rowStatements.clear();
+    }
+
+    private static void executeRows(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement prepared = connection.prepareStatement(sql)) {
+            int columns = rows.get(0).length;
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = text(rows.get(row)[column]);
+                }
+                prepared.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            prepared.executeUpdate();
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 }

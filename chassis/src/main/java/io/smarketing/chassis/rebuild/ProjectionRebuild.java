@@ -23,6 +23,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smarketing.chassis.messaging.Inbox;
 
 /**
@@ -32,7 +33,9 @@ import io.smarketing.chassis.messaging.Inbox;
  * <li>Flyway cleans and migrates the schema {@code smarketing.rebuild.schema}, which this process's connections
  * use; the service's own consumer, in a consumer group of this run ({@code <service>.rebuild.<run>}), replays
  * every record of its topics from offset 0 into it, through the same inbox and projection code as the live
- * service. The live service goes on serving and projecting into its own tables meanwhile.</li>
+ * service. The live service goes on serving and projecting into its own tables meanwhile. Until the group is
+ * {@code switch-lag} records behind, the replay is a {@link BulkReplay}: no secondary indexes, no derived tables;
+ * then both are built from the replayed rows at once, and the rest is applied as the live service applies it.</li>
  * <li>Once the group is {@code switch-lag} records behind the end of the topics, {@link ProjectionSwitch} holds the
  * live consumers back (their next batch waits at its first write), notes where the topics end now, and waits
  * until the rebuild has applied everything up to there: whatever the live consumers applied is then in the
@@ -59,16 +62,18 @@ public class ProjectionRebuild {
     private final KafkaClientService kafkaClients;
     private final Event<ProjectionsSwitched> switched;
     private final Config mpConfig;
+    private final BulkReplay bulkReplay;
 
     ProjectionRebuild(RebuildConfig config, AgroalDataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaClientService kafkaClients,
-            Event<ProjectionsSwitched> switched, Config mpConfig) {
+            Event<ProjectionsSwitched> switched, Config mpConfig, BulkReplay bulkReplay) {
         this.config = config;
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.kafkaClients = kafkaClients;
         this.switched = switched;
         this.mpConfig = mpConfig;
+        this.bulkReplay = bulkReplay;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -117,6 +122,11 @@ public class ProjectionRebuild {
             });
             LOG.infof("Rebuilding %s of %s from %d records of %s (consumer group %s, schema %s)", tables, service,
                     RebuildOffsets.total(offsets.ends()), topics, group, config.schema());
+            List<String> written = new ArrayList<>(tables);
+            written.add(ProjectionSwitch.INBOX_TABLE);
+            bulkReplay.begin(written);
+            awaitBehind(offsets, config.switchLag(), begun);
+            bulkReplay.end();
             for (int attempt = 1;; attempt++) {
                 awaitBehind(offsets, config.switchLag(), begun);
                 Switched done = trySwitch(offsets, tables);
@@ -207,17 +217,24 @@ public class ProjectionRebuild {
         }
     }
 
-    /** The rebuild's consumer takes no more records: the tables it writes are about to become the live ones. */
+    /** The rebuild's consumers take no more records: the tables they write are about to become the live ones. */
     private void pauseConsumer() {
         try {
-            kafkaClients.getConsumer(Inbox.CHANNEL).pause().await().atMost(Duration.ofSeconds(10));
+            consumers().forEach(consumer -> consumer.pause().await().atMost(Duration.ofSeconds(10)));
         } catch (RuntimeException e) {
-            LOG.debugf("Could not pause the rebuild's consumer: %s", e.getMessage());
+            LOG.debugf("Could not pause the rebuild's consumers: %s", e.getMessage());
         }
     }
 
     private void resumeConsumer() {
-        kafkaClients.getConsumer(Inbox.CHANNEL).resume().await().atMost(Duration.ofSeconds(10));
+        consumers().forEach(consumer -> consumer.resume().await().atMost(Duration.ofSeconds(10)));
+    }
+
+    /** The consumers of the inbox's channel and of its copies ({@code events$1}, … with {@code concurrency}). */
+    private List<KafkaConsumer<Object, Object>> consumers() {
+        return kafkaClients.getConsumerChannels().stream()
+                .filter(channel -> channel.equals(Inbox.CHANNEL) || channel.startsWith(Inbox.CHANNEL + "$"))
+                .flatMap(channel -> kafkaClients.<Object, Object>getConsumers(channel).stream()).toList();
     }
 
     private List<String> names(List<String> tables) {

@@ -6,19 +6,18 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,13 +34,14 @@ import io.smarketing.platform.Service;
  * <ul>
  * <li>capture: {@code POST /api/leads} from several clients at once (throughput, latency percentiles);</li>
  * <li>how long after the last capture answered the shared view counts them all (outbox, relay, Kafka, the
- * goals-service projection);</li>
+ * goals-service projection), and the CPU each process of the platform spent per lead meanwhile;</li>
  * <li>one lead at a time, from its POST until {@code GET /api/view} counts it;</li>
  * <li>the same while fifty dashboards follow {@code /api/view/stream}: until the last of them shows it;</li>
  * <li>qualify, assign and accept (the state machine, optimistic locking, outbox);</li>
  * <li>{@code GET /api/view} from several clients;</li>
- * <li>a backlog: a 100,000-line CSV import, then how fast the relay publishes it and each consumer drains it
- * (from the consumer groups' committed offsets, as an operator would watch them);</li>
+ * <li>a backlog: a 100,000-line CSV import with the consumers stopped, how fast the relay publishes it, then
+ * how fast each consumer, started alone, drains it (from its committed offsets, as an operator would watch
+ * them);</li>
  * <li>the machine's own ceiling in the same run: pgbench's durable single-row inserts of a lead-sized row with
  * as many clients, on the same PostgreSQL; capture is quoted as a share of it.</li>
  * </ul>
@@ -76,6 +76,7 @@ public final class Benchmark {
     private static final As EXECUTIVE = new As("executive", "erin");
 
     private final PlatformApi api;
+    private final LocalPlatform platform;
     private final Addresses addresses;
     private final DatabaseCredentials credentials;
     private final String goals;
@@ -86,10 +87,11 @@ public final class Benchmark {
     private final ExecutorService clients;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    private Benchmark(PlatformApi api, Addresses addresses, DatabaseCredentials credentials, int count, int clients,
+    private Benchmark(PlatformApi api, LocalPlatform platform, DatabaseCredentials credentials, int count, int clients,
             int backlog) {
         this.api = api;
-        this.addresses = addresses;
+        this.platform = platform;
+        this.addresses = platform.addresses();
         this.credentials = credentials;
         this.goals = addresses.url(Platform.GOALS.name());
         this.leads = addresses.url(Platform.LEADS.name());
@@ -107,9 +109,9 @@ public final class Benchmark {
      * Measures the platform at these addresses and prints the numbers ({@code count} at least
      * {@value #LIFECYCLE_LEADS}; a backlog of 0 skips the backlog).
      */
-    static void measure(PrivateKey key, Addresses addresses, DatabaseCredentials credentials, int count, int clients,
+    static void measure(PrivateKey key, LocalPlatform platform, DatabaseCredentials credentials, int count, int clients,
             int backlog) {
-        new Benchmark(new PlatformApi(key, REQUEST_TIMEOUT), addresses, credentials, count, clients, backlog).measure();
+        new Benchmark(new PlatformApi(key, REQUEST_TIMEOUT), platform, credentials, count, clients, backlog).measure();
     }
 
     private void measure() {
@@ -118,6 +120,7 @@ public final class Benchmark {
         warmUp();
 
         long inViewBefore = leadsInView();
+        CpuTimes cpuBefore = CpuTimes.now(addresses.state());
         long begun = System.nanoTime();
         Timings capture = concurrently(count, n -> {
             JsonNode lead = api.call("POST", leads + "/api/leads", MARKETER, newLead("c" + n), 201);
@@ -126,10 +129,13 @@ public final class Benchmark {
         long answered = System.nanoTime();
         long inView = awaitLeadsInView(inViewBefore + count);
         long caughtUp = System.nanoTime();
+        CpuTimes cpuAfter = CpuTimes.now(addresses.state());
         print("capture", "POST /api/leads", capture);
         System.out.printf(Locale.ROOT, "%-12s all %,d counted in GET /api/view %,d ms after the last answer; "
                 + "first POST to all counted %.1f s (%,.0f leads/s end to end)%n", "view lag", inView - inViewBefore,
                 millis(caughtUp - answered), (caughtUp - begun) / 1e9, count / ((caughtUp - begun) / 1e9));
+        System.out.printf(Locale.ROOT, "%-12s ms of CPU per lead captured and projected, by process: %s%n", "cpu",
+                cpuAfter.perUnit(cpuBefore, count, "lead"));
 
         print("end to end", "one lead: POST until GET /api/view counts it", endToEnd());
         print("dashboards", DASHBOARDS + " live streams: POST until the last shows it", liveDashboards());
@@ -148,136 +154,73 @@ public final class Benchmark {
     }
 
     /**
-     * A backlog as an import makes one: {@code backlog} lines in requests of {@value #IMPORT_CHUNK}, then how fast
-     * the relay publishes the events and how fast each consumer of smarketing.leads.v1 works through them while it
-     * has records waiting (its committed offsets over time).
+     * A backlog as an import makes one, and what each part does with it on its own: the consumers of
+     * smarketing.leads.v1 are stopped while {@code backlog} lines are imported (requests of {@value #IMPORT_CHUNK})
+     * and the relay publishes them; then each consumer is started alone and works through the whole backlog, timed
+     * by its committed offsets (as an operator would watch them) from its first batch to its last.
      */
     private void backlog() {
         List<Service> consumers = Platform.SERVICES.stream().filter(service -> service.consumes().contains(Topics.LEADS)).toList();
         try (ConsumerLag lag = new ConsumerLag(addresses.kafkaBootstrap())) {
-            long published = lag.position(consumers.get(0).name(), List.of(Topics.LEADS)).end();
-            Drain drain = new Drain(lag, consumers, published + backlog);
-            Thread watcher = new Thread(drain, "benchmark-drain");
-            watcher.setDaemon(true);
-            watcher.start();
-            long begun = System.nanoTime();
-            long created = 0;
-            for (int first = 0; first < backlog; first += IMPORT_CHUNK) {
-                StringBuilder csv = new StringBuilder(DemoPlan.CSV_HEADER).append('\n');
-                for (int n = first; n < Math.min(backlog, first + IMPORT_CHUNK); n++) {
-                    csv.append(email("i" + n)).append(",Imported ").append(n).append(",Bench Co,,,,WEB\n");
+            long expectedEnd = lag.position(consumers.get(0).name(), List.of(Topics.LEADS)).end() + backlog;
+            platform.stop(consumers);
+            try {
+                long begun = System.nanoTime();
+                long created = 0;
+                for (int first = 0; first < backlog; first += IMPORT_CHUNK) {
+                    StringBuilder csv = new StringBuilder(DemoPlan.CSV_HEADER).append('\n');
+                    for (int n = first; n < Math.min(backlog, first + IMPORT_CHUNK); n++) {
+                        csv.append(email("i" + n)).append(",Imported ").append(n).append(",Bench Co,,,,WEB\n");
+                    }
+                    created += api.call("POST", leads + "/api/leads/import", MARKETER, csv.toString(), 200).path("created").asLong();
                 }
-                created += api.call("POST", leads + "/api/leads/import", MARKETER, csv.toString(), 200).path("created").asLong();
-            }
-            long importNanos = System.nanoTime() - begun;
-            System.out.printf(Locale.ROOT, "%-12s %,d lines in POST /api/leads/import (%,d a request): %,d ms "
-                    + "(%,.0f lines/s), %,d created%n", "import", backlog, IMPORT_CHUNK, millis(importNanos),
-                    backlog / (importNanos / 1e9), created);
-            drain.await(watcher);
-            System.out.printf(Locale.ROOT, "%-12s %,d events on %s, first import request to the last published: "
-                    + "%,.1f s (%,.0f events/s)%n", "relay", backlog, Topics.LEADS, drain.publishedAfter(begun) / 1e9,
-                    backlog / (drain.publishedAfter(begun) / 1e9));
-            for (Service consumer : consumers) {
-                System.out.printf(Locale.ROOT, "%-12s %-18s %,.0f events/s while behind (%s); all done %,.1f s after the "
-                        + "first import request%n", "drain", consumer.name(), drain.rate(consumer), drain.window(consumer),
-                        drain.doneAfter(consumer, begun) / 1e9);
+                long importNanos = System.nanoTime() - begun;
+                System.out.printf(Locale.ROOT, "%-12s %,d lines in POST /api/leads/import (%,d a request): %,d ms "
+                        + "(%,.0f lines/s), %,d created%n", "import", backlog, IMPORT_CHUNK, millis(importNanos),
+                        backlog / (importNanos / 1e9), created);
+                awaitOffset(() -> lag.position(consumers.get(0).name(), List.of(Topics.LEADS)).end(), expectedEnd,
+                        "published on " + Topics.LEADS);
+                long publishedNanos = System.nanoTime() - begun;
+                System.out.printf(Locale.ROOT, "%-12s %,d events on %s, first import request to the last published: "
+                        + "%,.1f s (%,.0f events/s), the consumers stopped meanwhile%n", "relay", backlog, Topics.LEADS,
+                        publishedNanos / 1e9, backlog / (publishedNanos / 1e9));
+                for (Service consumer : consumers) {
+                    platform.start(consumer);
+                    drain(consumer, () -> lag.position(consumer.name(), List.of(Topics.LEADS)).committed(), expectedEnd);
+                }
+            } finally {
+                consumers.forEach(platform::start);
             }
         }
     }
 
-    /**
-     * Samples, every 200 ms, the end offset of smarketing.leads.v1 and each consumer's committed offset, until all
-     * events are published and every consumer has committed them.
-     */
-    private static final class Drain implements Runnable {
-
-        record Sample(long nanos, long end, Map<String, Long> committed) {
-        }
-
-        private final ConsumerLag lag;
-        private final List<Service> consumers;
-        private final long expectedEnd;
-        private final List<Sample> samples = new CopyOnWriteArrayList<>();
-        private volatile RuntimeException failure;
-
-        Drain(ConsumerLag lag, List<Service> consumers, long expectedEnd) {
-            this.lag = lag;
-            this.consumers = consumers;
-            this.expectedEnd = expectedEnd;
-        }
-
-        @Override
-        public void run() {
-            long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
-            try {
-                while (true) {
-                    long now = System.nanoTime();
-                    long end = 0;
-                    Map<String, Long> committed = new LinkedHashMap<>();
-                    for (Service consumer : consumers) {
-                        ConsumerLag.Position position = lag.position(consumer.name(), List.of(Topics.LEADS));
-                        end = Math.max(end, position.end());
-                        committed.put(consumer.name(), position.committed());
-                    }
-                    samples.add(new Sample(now, end, committed));
-                    if (end >= expectedEnd && committed.values().stream().allMatch(done -> done >= expectedEnd)) {
-                        return;
-                    }
-                    if (now > deadline) {
-                        throw new PlatformApi.Failure("the backlog did not drain in " + DRAIN_WAIT.toMinutes()
-                                + " min: published " + end + " of " + expectedEnd + ", committed " + committed);
-                    }
-                    pause(200);
-                }
-            } catch (RuntimeException e) {
-                failure = e;
+    /** One consumer alone on the backlog: from its first committed batch to the last record. */
+    private static void drain(Service consumer, LongSupplier committed, long expectedEnd) {
+        long before = committed.getAsLong();
+        long[] first = new long[2]; // when the first batch was committed, and where it ended
+        awaitOffset(() -> {
+            long now = committed.getAsLong();
+            if (first[0] == 0 && now > before) {
+                first[0] = System.nanoTime();
+                first[1] = now;
             }
-        }
+            return now;
+        }, expectedEnd, consumer.name() + "'s committed offsets");
+        double seconds = (System.nanoTime() - first[0]) / 1e9;
+        System.out.printf(Locale.ROOT, "%-12s %-18s alone: %,.0f events/s (%,d events in %,.1f s after its first batch)%n",
+                "drain", consumer.name(), (expectedEnd - first[1]) / seconds, expectedEnd - first[1], seconds);
+    }
 
-        void await(Thread watcher) {
-            try {
-                watcher.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PlatformApi.Failure("interrupted");
+    /** Polls the offset every 100 ms until it reaches {@code expected}, for at most {@link #DRAIN_WAIT}. */
+    private static void awaitOffset(LongSupplier offset, long expected, String what) {
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        long now;
+        while ((now = offset.getAsLong()) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new PlatformApi.Failure(what + " did not reach " + expected + " in " + DRAIN_WAIT.toMinutes()
+                        + " min: " + now);
             }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** Nanoseconds from {@code begun} to the first sample that saw every event published. */
-        long publishedAfter(long begun) {
-            return samples.stream().filter(sample -> sample.end() >= expectedEnd).findFirst().orElseThrow().nanos() - begun;
-        }
-
-        long doneAfter(Service consumer, long begun) {
-            return doneAt(consumer).nanos() - begun;
-        }
-
-        private Sample doneAt(Service consumer) {
-            return samples.stream().filter(sample -> sample.committed().get(consumer.name()) >= expectedEnd).findFirst()
-                    .orElseThrow();
-        }
-
-        /** From the first sample with a thousand records waiting for the consumer to the one where it was done. */
-        private Sample busyFrom(Service consumer) {
-            return samples.stream().filter(sample -> sample.end() - sample.committed().get(consumer.name()) >= 1_000)
-                    .findFirst().orElse(samples.get(0));
-        }
-
-        double rate(Service consumer) {
-            Sample from = busyFrom(consumer);
-            Sample to = doneAt(consumer);
-            long events = to.committed().get(consumer.name()) - from.committed().get(consumer.name());
-            return to.nanos() == from.nanos() ? Double.NaN : events / ((to.nanos() - from.nanos()) / 1e9);
-        }
-
-        String window(Service consumer) {
-            Sample from = busyFrom(consumer);
-            Sample to = doneAt(consumer);
-            return String.format(Locale.ROOT, "%,d events in %,.1f s", to.committed().get(consumer.name())
-                    - from.committed().get(consumer.name()), (to.nanos() - from.nanos()) / 1e9);
+            pause(100);
         }
     }
 

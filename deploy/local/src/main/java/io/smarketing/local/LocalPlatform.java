@@ -87,6 +87,16 @@ final class LocalPlatform {
         }
     }
 
+    /** Stops these services (SIGTERM, as {@code down} stops them) and leaves the rest running. */
+    void stop(List<Service> services) {
+        processes.stop(services.stream().map(Service::name).toList(), console);
+    }
+
+    /** Starts the service if it does not run, and returns once it is ready. */
+    void start(Service service) {
+        supervisor.ensureRunning(serviceLaunch(service, service.name(), credentials()));
+    }
+
     /** A second instance of a service on its own port, same database and consumer group. */
     void upReplica(Service service) {
         supervisor.ensureRunning(serviceLaunch(service, service.replicaName(), credentials()));
@@ -159,7 +169,7 @@ final class LocalPlatform {
     Launch serviceLaunch(Service service, String instance, DatabaseCredentials credentials) {
         int port = addresses.port(instance);
         String path = ((Readiness.HttpOk) service.component().readiness()).path();
-        return new Launch(instance, instance, List.of(port), serviceCommand(service, instance),
+        return new Launch(instance, instance, List.of(port), serviceCommand(service, instance, List.of()),
                 serviceEnvironment(service, port, credentials), () -> Probes.httpStatus(port, path) == 200, true,
                 SERVICE_TIMEOUT);
     }
@@ -172,7 +182,8 @@ final class LocalPlatform {
         Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment(service, 0, credentials()));
         environment.put("QUARKUS_PROFILE", "rebuild");
         environment.put("SMARKETING_REBUILD_RUN", run);
-        ProcessBuilder builder = new ProcessBuilder(serviceCommand(service, rebuildName(service)));
+        // Batches of 2,000 records on each of its consumers: more heap than the live service.
+        ProcessBuilder builder = new ProcessBuilder(serviceCommand(service, rebuildName(service), List.of("-Xmx512m")));
         builder.environment().putAll(environment);
         return builder;
     }
@@ -181,10 +192,12 @@ final class LocalPlatform {
         return service.name() + "-rebuild";
     }
 
-    private List<String> serviceCommand(Service service, String instance) {
+    /** The JVM options come in this order, the last of a kind winning: the service's, these, the operator's. */
+    private List<String> serviceCommand(Service service, String instance, List<String> jvmOptions) {
         Start.QuarkusApp app = (Start.QuarkusApp) service.component().start();
         List<String> command = new ArrayList<>(List.of(launcher.java()));
         command.addAll(app.jvmOptions());
+        command.addAll(jvmOptions);
         command.addAll(processes.marker(instance));
         command.addAll(options(launcher.environment().get("SMARKETING_SERVICE_OPTS")));
         command.addAll(options(launcher.environment().get(service.optionsVariable())));

@@ -366,7 +366,7 @@ public final class Smarketing implements Callable<Integer> {
                 console().heading("benchmark platform: ./smarketing up --no-demo in " + addresses.state().root());
                 bringUp(launcher, platform, false, false);
                 console().heading("benchmark");
-                Benchmark.measure(DevTokens.readPrivateKey(addresses.state().privateKey()), addresses, platform.credentials(),
+                Benchmark.measure(DevTokens.readPrivateKey(addresses.state().privateKey()), platform, platform.credentials(),
                         count, clients, backlog);
                 return 0;
             } catch (IllegalArgumentException | PlatformApi.Failure e) {

@@ -3,6 +3,7 @@ package io.smarketing.goals.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.smarketing.chassis.persistence.StatementBatch;
+import io.smarketing.chassis.rebuild.BulkReplay;
 
 /**
  * Writes the view's fact tables. Every write is an upsert that converges whatever the order or number of
  * deliveries: times of first reaching a stage keep the earliest value, descriptive columns take the latest
  * event of their aggregate (Kafka keeps each aggregate's events in order). Writes are collected in the
- * transaction's {@link StatementBatch} and sent by {@link #flush()}, once per consumer batch, which keeps the
- * {@link ViewRollups} in step in the same transaction.
+ * transaction (lead rows merged per lead in {@link PendingLeads}, the rest in its {@link StatementBatch}) and sent
+ * by {@link #flush()}, once per consumer batch, which keeps the {@link ViewRollups} in step in the same
+ * transaction.
  */
 @ApplicationScoped
 public class Projections {
@@ -33,16 +36,29 @@ public class Projections {
             "assigned_at", "sla_due_at", "responded_at", "within_sla", "handoff_at", "handoff_bucket");
     private static final List<String> LEAD_COLUMNS = Stream.of(List.of("lead_id", "campaign_id", "last_event_at"),
             FIRST_COLUMNS, LATEST_COLUMNS).flatMap(List::stream).toList();
+    /** The SQL type of each column of {@link #LEAD_COLUMNS}: the batch's rows go in as one text array per column. */
+    private static final Map<String, String> LEAD_TYPES = LEAD_COLUMNS.stream().collect(Collectors.toMap(c -> c,
+            c -> switch (c) {
+                case "lead_id", "campaign_id" -> "uuid";
+                case "amount" -> "numeric";
+                case "rejection_reason", "loss_reason", "owner_id" -> "text";
+                case "within_sla" -> "boolean";
+                case "handoff_bucket" -> "integer";
+                default -> "timestamptz";
+            }));
     /**
-     * One text for every lead event, so a batch's lead writes go as one JDBC batch in their order: a column the
-     * event does not set is null, which least() and coalesce() pass over.
+     * A batch's lead rows, one per lead (merged by {@link PendingLeads}), in one statement: a column an event does
+     * not set is null, which least() and coalesce() pass over.
      */
     private static final String LEAD_UPSERT = """
-            insert into lead_fact (%s) values (%s)
+            insert into lead_fact (%1$s)
+            select %2$s from unnest(%3$s) as incoming (%1$s)
             on conflict (lead_id) do update set
                 campaign_id = coalesce(lead_fact.campaign_id, excluded.campaign_id),
-                last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at), %s, %s"""
-            .formatted(String.join(", ", LEAD_COLUMNS), String.join(", ", Collections.nCopies(LEAD_COLUMNS.size(), "?")),
+                last_event_at = greatest(lead_fact.last_event_at, excluded.last_event_at), %4$s, %5$s"""
+            .formatted(String.join(", ", LEAD_COLUMNS),
+                    LEAD_COLUMNS.stream().map(c -> "incoming." + c + "::" + LEAD_TYPES.get(c)).collect(Collectors.joining(", ")),
+                    String.join(", ", Collections.nCopies(LEAD_COLUMNS.size(), "?::text[]")),
                     FIRST_COLUMNS.stream().map(c -> c + " = least(lead_fact." + c + ", excluded." + c + ")")
                             .collect(Collectors.joining(", ")),
                     LATEST_COLUMNS.stream().map(c -> c + " = coalesce(excluded." + c + ", lead_fact." + c + ")")
@@ -51,13 +67,18 @@ public class Projections {
     private final EntityManager entityManager;
     private final StatementBatch statements;
     private final TouchedFacts touched;
+    private final PendingLeads pendingLeads;
     private final ViewRollups rollups;
+    private final BulkReplay bulkReplay;
 
-    Projections(EntityManager entityManager, StatementBatch statements, TouchedFacts touched, ViewRollups rollups) {
+    Projections(EntityManager entityManager, StatementBatch statements, TouchedFacts touched,
+            PendingLeads pendingLeads, ViewRollups rollups, BulkReplay bulkReplay) {
         this.entityManager = entityManager;
         this.statements = statements;
         this.touched = touched;
+        this.pendingLeads = pendingLeads;
         this.rollups = rollups;
+        this.bulkReplay = bulkReplay;
     }
 
     /** Column values a lead event sets: {@code first} keep their earliest value, {@code latest} are replaced. */
@@ -69,37 +90,63 @@ public class Projections {
         }
 
         public LeadChange first(String column, Object value) {
-            first.put(column, value);
-            return this;
+            return set(first, column, value, FIRST_COLUMNS);
         }
 
         public LeadChange latest(String column, Object value) {
-            latest.put(column, value);
+            return set(latest, column, value, LATEST_COLUMNS);
+        }
+
+        private LeadChange set(Map<String, Object> values, String column, Object value, List<String> allowed) {
+            if (!allowed.contains(column)) {
+                throw new IllegalArgumentException(column + " is not one of " + allowed);
+            }
+            if (value != null) { // null sets nothing, as in the upsert
+                values.put(column, value);
+            }
             return this;
+        }
+
+        /**
+         * This change followed by a later one of the same lead, as the upsert applies the two in turn: the first
+         * campaign, the latest time, the earliest stage times, the later descriptions.
+         */
+        LeadChange then(LeadChange later) {
+            LeadChange both = of(leadId, campaignId != null ? campaignId : later.campaignId,
+                    at.isAfter(later.at) ? at : later.at);
+            both.first.putAll(first);
+            later.first.forEach((column, time) -> both.first.merge(column, time, (a, b) ->
+                    ((Instant) a).isAfter((Instant) b) ? b : a));
+            both.latest.putAll(latest);
+            both.latest.putAll(later.latest);
+            return both;
+        }
+
+        private Object value(String column) {
+            return switch (column) {
+                case "lead_id" -> leadId;
+                case "campaign_id" -> campaignId;
+                case "last_event_at" -> at;
+                default -> first.containsKey(column) ? first.get(column) : latest.get(column);
+            };
         }
     }
 
     public void lead(LeadChange change) {
-        Object[] parameters = new Object[LEAD_COLUMNS.size()];
-        parameters[0] = change.leadId();
-        parameters[1] = change.campaignId();
-        parameters[2] = change.at();
-        setColumns(parameters, change.first(), FIRST_COLUMNS);
-        setColumns(parameters, change.latest(), LATEST_COLUMNS);
-        statements.add(LEAD_UPSERT, parameters);
+        pendingLeads.add(change);
         touched.lead(change.leadId());
         if (change.campaignId() != null) {
             knownCampaign(change.campaignId());
         }
     }
 
-    private static void setColumns(Object[] parameters, Map<String, Object> values, List<String> allowed) {
-        values.forEach((column, value) -> {
-            if (!allowed.contains(column)) {
-                throw new IllegalArgumentException(column + " is not one of " + allowed);
-            }
-            parameters[LEAD_COLUMNS.indexOf(column)] = value;
-        });
+    /** The batch's lead rows, one statement for all of them, in the order of their ids. */
+    private void writeLeads() {
+        List<LeadChange> changes = pendingLeads.take();
+        changes.sort(Comparator.comparing(LeadChange::leadId));
+        for (LeadChange change : changes) {
+            statements.addRow(LEAD_UPSERT, LEAD_COLUMNS.stream().map(change::value).toArray());
+        }
     }
 
     public void touch(UUID touchId, UUID leadId, UUID campaignId, String team, String conflict, Instant at) {
@@ -155,19 +202,28 @@ public class Projections {
 
     public void activity(String eventId, String type, String subject, String summary, String actor, UUID campaignId,
             Instant at) {
-        statements.add("""
+        statements.addRow("""
                 insert into activity (event_id, type, subject, summary, actor, campaign_id, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                eventId, type, subject, summary, actor, campaignId, at);
+                select event_id, type, subject, summary, actor, campaign_id::uuid, occurred_at::timestamptz
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as incoming (event_id, type, subject, summary, actor, campaign_id, occurred_at)
+                on conflict do nothing""", eventId, type, subject, summary, actor, campaignId, at);
     }
 
     /**
-     * Sends the writes collected in this transaction (a consumer batch's) to the database, and adds to the
+     * Sends the writes collected in this transaction (a consumer batch's) to the database, the lead rows in one
+     * statement and every other table's in one JDBC batch, and adds to the
      * rollups what they changed: the written rows' contributions after, less before.
      */
     public void flush() {
         TouchedFacts.Keys keys = touched.take();
+        if (bulkReplay.active()) { // the rollups are computed from all the facts when the bulk replay ends
+            writeLeads();
+            statements.flush();
+            return;
+        }
         ViewRollups.Contributions before = rollups.read(keys, true);
+        writeLeads();
         statements.flush();
         rollups.addDifference(before, rollups.read(keys, false));
     }
@@ -182,10 +238,13 @@ public class Projections {
 
     /** Tells every instance, at commit, that the view changed (PostgreSQL delivers NOTIFY only on commit). */
     public void notifyViewChanged() {
+        if (bulkReplay.active()) { // nobody reads the tables of a bulk replay
+            return;
+        }
         entityManager.createNativeQuery("select pg_notify('" + ViewChangeListener.CHANNEL + "', '')").getSingleResult();
     }
 
     private void knownCampaign(UUID campaignId) {
-        statements.add("insert into campaign_fact (campaign_id) values (?) on conflict do nothing", campaignId);
+        statements.addOnce("insert into campaign_fact (campaign_id) values (?) on conflict do nothing", campaignId);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,16 +25,17 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import io.smarketing.chassis.persistence.StatementBatch;
+import io.smarketing.chassis.rebuild.BulkReplay;
 
 /**
- * Keeps {@code view_rollup} and {@code view_rollup_reason} equal to the facts' contributions summed per UTC day
+ * Keeps {@code view_rollup} and its breakdowns ({@code view_rollup_reason}, {@code view_rollup_handoff}) equal to the facts' contributions summed per UTC day
  * and campaign. The facts' upserts alone decide how events merge (earliest stage times, latest descriptions,
  * insert-once rows, replaced feedback entries); the rollups add what that changed: the contributions of the
  * written rows after the writes less their contributions before. A redelivered event that changes no row
  * changes no rollup, a late event moves exactly what it moved in the facts.
  */
 @ApplicationScoped
-public class ViewRollups {
+public class ViewRollups implements BulkReplay.Derived {
 
     /** The rollups' key for facts of no campaign. */
     public static final UUID NO_CAMPAIGN = new UUID(0, 0);
@@ -90,23 +92,28 @@ public class ViewRollups {
      * its own: rejections per reason, handoffs per histogram bucket.
      */
     enum Breakdown {
-        REJECTION_REASONS(Measure.REJECTED, """
-                insert into view_rollup_reason (day, campaign_id, reason, rejected) values (?, ?, ?, ?)
-                on conflict (day, campaign_id, reason) do update set rejected = view_rollup_reason.rejected + excluded.rejected""",
-                reason -> reason),
-        HANDOFF_BUCKETS(Measure.HANDOFFS, """
-                insert into view_rollup_handoff (day, campaign_id, bucket, handoffs) values (?, ?, ?, ?)
-                on conflict (campaign_id, day, bucket) do update set handoffs = view_rollup_handoff.handoffs + excluded.handoffs""",
-                Integer::valueOf);
+        REJECTION_REASONS(Measure.REJECTED, "view_rollup_reason", "reason", "text", reason -> reason),
+        HANDOFF_BUCKETS(Measure.HANDOFFS, "view_rollup_handoff", "bucket", "integer", Integer::valueOf);
 
         final Measure measure;
+        final String table;
+        /** The column of the contributions' reason, and its type there. */
+        final String key;
+        final String keyType;
+        final Function<String, Object> keyValue;
         final String add;
-        final Function<String, Object> key;
 
-        Breakdown(Measure measure, String add, Function<String, Object> key) {
+        Breakdown(Measure measure, String table, String key, String keyType, Function<String, Object> keyValue) {
             this.measure = measure;
-            this.add = add;
+            this.table = table;
             this.key = key;
+            this.keyType = keyType;
+            this.keyValue = keyValue;
+            String count = measure.column();
+            this.add = """
+                    insert into %1$s (day, campaign_id, %2$s, %3$s) values (?, ?, ?, ?)
+                    on conflict (campaign_id, day, %2$s) do update set %3$s = %1$s.%3$s + excluded.%3$s"""
+                    .formatted(table, key, count);
         }
 
         static Breakdown of(Measure measure) {
@@ -183,11 +190,45 @@ public class ViewRollups {
                     parts.computeIfAbsent(slot, s -> new TreeMap<>()).merge(reason, n.negate(), BigDecimal::add)));
             parts.forEach((slot, counts) -> counts.forEach((reason, n) -> {
                 if (n.signum() != 0) {
-                    statements.add(breakdown.add, slot.day(), slot.campaignId(), breakdown.key.apply(reason), n);
+                    statements.add(breakdown.add, slot.day(), slot.campaignId(), breakdown.keyValue.apply(reason), n);
                 }
             }));
         }
         statements.flush();
+    }
+
+    /**
+     * The rollups of all the facts at once, from the same contribution views: what a rebuild's bulk replay
+     * ({@link BulkReplay}) leaves out batch by batch. Rows per day and campaign, and per day under
+     * {@link #ALL_CAMPAIGNS}.
+     */
+    @Override
+    public void computeFromRows(Connection connection) throws SQLException {
+        String columns = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
+        String sums = Arrays.stream(Measure.values())
+                .map(m -> "coalesce(sum(value) filter (where measure = '" + m.column() + "'), 0)")
+                .collect(Collectors.joining(", "));
+        String campaign = "case when grouping(campaign_id) = 0 then campaign_id else '" + ALL_CAMPAIGNS + "' end";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("truncate view_rollup, " + Arrays.stream(Breakdown.values()).map(b -> b.table)
+                    .collect(Collectors.joining(", ")));
+            statement.execute("""
+                    insert into view_rollup (day, campaign_id, %s)
+                    select day, %s, %s
+                    from (select (at at time zone 'UTC')::date as day, campaign_id, measure, value
+                          from fact_contribution) contribution
+                    group by grouping sets ((day, campaign_id), (day))""".formatted(columns, campaign, sums));
+            for (Breakdown breakdown : Breakdown.values()) {
+                statement.execute("""
+                        insert into %s (day, campaign_id, %s, %s)
+                        select day, %s, reason::%s, sum(value)
+                        from (select (at at time zone 'UTC')::date as day, campaign_id, reason, value
+                              from fact_contribution where measure = '%s' and reason is not null) contribution
+                        group by grouping sets ((day, campaign_id, reason), (day, reason))"""
+                        .formatted(breakdown.table, breakdown.key, breakdown.measure.column(), campaign,
+                                breakdown.keyType, breakdown.measure.column()));
+            }
+        }
     }
 
     private static void setArrays(PreparedStatement statement, Connection connection, Object[]... arrays)

@@ -28,6 +28,8 @@ public final class TransientFailures {
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of(
             "40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300");
 
+    private static final String CONNECTION_POOL_PACKAGE = "io.agroal.";
+
     private TransientFailures() {
     }
 
@@ -60,6 +62,16 @@ public final class TransientFailures {
             String state = sql.getSQLState();
             return state.startsWith("08") || TRANSIENT_SQL_STATES.contains(state);
         }
-        return false;
+        return failure instanceof SQLException && thrownByConnectionPool(failure);
+    }
+
+    /**
+     * The pool's own failures carry no SQL state: every connection busy until the acquisition timeout (while the
+     * database restarts, connections hang and the pool fills), or the pool closing as the service stops. Both
+     * pass; neither says anything about the data.
+     */
+    private static boolean thrownByConnectionPool(Throwable failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith(CONNECTION_POOL_PACKAGE);
     }
 }

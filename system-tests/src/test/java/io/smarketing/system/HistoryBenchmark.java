@@ -76,8 +76,9 @@ class HistoryBenchmark {
     void theViewGoalEvaluationAndRebuildAsHistoryGrows() throws Exception {
         String history = System.getProperty("smarketing.bench.history");
         long rebuildUpTo = Long.getLong("smarketing.bench.rebuild-up-to", Long.MAX_VALUE);
-        System.out.printf("BENCH history: sizes %s, %d campaigns, %d goals, %d clients for %d s, rebuilds up to %d leads, "
-                + "load average %.2f%n", history, CAMPAIGNS, GOALS, clients, window.toSeconds(), rebuildUpTo, loadAverage());
+        String rebuilds = rebuildUpTo == Long.MAX_VALUE ? "at every size" : String.format("up to %d leads", rebuildUpTo);
+        System.out.printf("BENCH history: sizes %s, %d campaigns, %d goals, %d clients for %d s, rebuilds %s, "
+                + "load average %.2f%n", history, CAMPAIGNS, GOALS, clients, window.toSeconds(), rebuilds, loadAverage());
         System.out.printf("BENCH %10s %10s %9s | %8s %8s %9s | %8s %8s %9s | %9s %11s%n", "leads", "events", "project/s",
                 "view p50", "p99", "req/s", "fresh p50", "p99", "req/s", "eval 50 ms", "progress ms");
         try (KafkaProducer<String, byte[]> producer = producer(); Admin admin = admin()) {

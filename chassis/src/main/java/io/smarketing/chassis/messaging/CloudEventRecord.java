@@ -16,6 +16,7 @@ import io.smarketing.events.EventCatalog;
 import io.smarketing.events.EventDecodingException;
 import io.smarketing.events.EventJson;
 import io.smarketing.events.EventType;
+import io.smarketing.events.IsoInstants;
 import io.smarketing.events.SmarketingEvent;
 import io.smarketing.events.Topics;
 
@@ -114,7 +115,7 @@ public final class CloudEventRecord {
     private static Instant time(ConsumerRecord<String, byte[]> record, String id) {
         Optional<String> time = header(record, TIME);
         try {
-            return time.map(Instant::parse).orElseGet(() -> Instant.ofEpochMilli(record.timestamp()));
+            return time.map(IsoInstants::parse).orElseGet(() -> Instant.ofEpochMilli(record.timestamp()));
         } catch (DateTimeParseException e) {
             throw new EventDecodingException("Record " + id + " has an invalid ce_time: " + time.get(), e);
         }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,8 +30,8 @@ final class CpuTimes {
     static CpuTimes now(StateFolder state) {
         Map<String, Duration> used = new LinkedHashMap<>();
         try (Stream<Path> pids = Files.list(state.pids())) {
-            pids.filter(file -> file.getFileName().toString().endsWith(".pid")).sorted().forEach(file -> pid(file)
-                    .flatMap(ProcessHandle::of).ifPresent(process -> used.put(
+            pids.filter(file -> file.getFileName().toString().endsWith(".pid")).sorted().forEach(file ->
+                    Processes.readPid(file).flatMap(ProcessHandle::of).ifPresent(process -> used.put(
                             file.getFileName().toString().replaceFirst("\\.pid$", ""), withDescendants(process))));
         } catch (IOException e) {
             // no pid files: nothing to attribute but the clients
@@ -53,14 +52,6 @@ final class CpuTimes {
                 .collect(Collectors.joining(", ", "", String.format(Locale.ROOT,
                         "; %.2f ms of CPU per %s in all, so %d cores do at most %,.0f %ss/s", sum, unit, cores,
                         cores * 1000 / sum, unit)));
-    }
-
-    private static Optional<Long> pid(Path file) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(file).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static Duration withDescendants(ProcessHandle process) {

@@ -171,7 +171,8 @@ final class Processes {
         return state.pids().resolve(name + ".pid");
     }
 
-    private static Optional<Long> readPid(Path file) {
+    /** The pid a pid file holds, if it holds one. */
+    static Optional<Long> readPid(Path file) {
         try {
             return Optional.of(Long.parseLong(Files.readString(file).strip()));
         } catch (IOException | NumberFormatException e) {

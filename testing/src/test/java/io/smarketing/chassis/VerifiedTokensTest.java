@@ -58,7 +58,7 @@ class VerifiedTokensTest {
             if (token.startsWith("forged")) {
                 throw new ParseException("signature does not match");
             }
-            return claims(token, START.plus(lifetime).getEpochSecond());
+            return claims(token, token.startsWith("no-exp") ? null : START.plus(lifetime).getEpochSecond());
         }
     }
 
@@ -108,6 +108,16 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenWithoutExpiryIsVerifiedEveryTime() throws ParseException {
+        CountingVerifier verifier = new CountingVerifier(Duration.ofHours(8));
+        VerifiedTokens tokens = new VerifiedTokens(100, Duration.ofSeconds(60), clock);
+        tokens.verify("no-exp", verifier);
+        tokens.verify("no-exp", verifier);
+        assertEquals(2, verifier.calls.get());
+        assertEquals(0, tokens.size());
+    }
+
+    @Test
     void aMaxAgeOfZeroVerifiesEveryRequest() throws ParseException {
         CountingVerifier verifier = new CountingVerifier(Duration.ofHours(8));
         VerifiedTokens tokens = new VerifiedTokens(100, Duration.ZERO, clock);
@@ -116,8 +126,8 @@ class VerifiedTokensTest {
         assertEquals(2, verifier.calls.get());
     }
 
-    private static JsonWebToken claims(String name, long expiresAt) {
-        Map<String, Object> claims = Map.of("upn", name, "exp", expiresAt);
+    private static JsonWebToken claims(String name, Long expiresAt) {
+        Map<String, Object> claims = expiresAt == null ? Map.of("upn", name) : Map.of("upn", name, "exp", expiresAt);
         return new JsonWebToken() {
             @Override
             public String getName() {

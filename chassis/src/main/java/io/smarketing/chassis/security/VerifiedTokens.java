@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -45,9 +46,10 @@ public final class VerifiedTokens {
             return known.token();
         }
         JsonWebToken fresh = verifier.verify(token);
-        if (maxAgeMillis > 0) {
-            long expiresMillis = fresh.getExpirationTime() * 1_000;
-            remember(token, new Verified(fresh, Math.min(expiresMillis, now + maxAgeMillis)), now);
+        // a token without exp (should the parser ever accept one) is checked every time: nothing bounds its reuse
+        if (maxAgeMillis > 0 && fresh.getClaim(Claims.exp.name()) instanceof Number expiresAt) {
+            long untilMillis = Math.min(expiresAt.longValue() * 1_000, now + maxAgeMillis);
+            remember(token, new Verified(fresh, untilMillis), now);
         }
         return fresh;
     }

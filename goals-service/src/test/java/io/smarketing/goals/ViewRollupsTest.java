@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -167,7 +168,14 @@ class ViewRollupsTest {
             Map<String, Map<String, BigDecimal>> kept = rollupsByDayAndCampaign();
             Map<String, Long> keptReasons = reasonsFromRollups();
             Map<String, Long> keptHandoffs = handoffBucketsFromRollups();
-            entityManager.unwrap(Session.class).doWork(rollups::computeFromRows);
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("truncate view_rollup, view_rollup_reason, view_rollup_handoff");
+                    for (String fromRows : rollups.fromRows()) {
+                        statement.execute(fromRows);
+                    }
+                }
+            });
             assertEquals(kept, rollupsByDayAndCampaign(), "view_rollup computed from the facts");
             assertEquals(keptReasons, reasonsFromRollups(), "view_rollup_reason computed from the facts");
             assertEquals(keptHandoffs, handoffBucketsFromRollups(), "view_rollup_handoff computed from the facts");

@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +26,8 @@ import io.agroal.api.AgroalDataSource;
  * only what the events themselves say. The secondary indexes of the rebuilt tables are dropped at its start, and
  * what is derived from the written rows (a service's {@link Derived} tables, such as goals-service's rollups) is
  * not kept up batch by batch. When the replay has nearly caught up, {@link #end()} recreates the indexes and lets
- * each {@link Derived} compute its tables from the rows in one statement or a few, in one transaction that no
- * consumer batch overlaps; the batches after it keep everything up to date as in the live service.
+ * each {@link Derived} compute its tables from the rows in one statement or a few, while no consumer batch runs;
+ * the batches after it keep everything up to date as in the live service.
  * <p>
  * In the live service (no rebuild) there is no bulk phase: {@link #active()} is false and {@link #batch} only
  * runs the batch.
@@ -32,6 +36,8 @@ import io.agroal.api.AgroalDataSource;
 public class BulkReplay {
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
+    /** Index builds and derived tables at the end of the phase: PostgreSQL's CPUs are otherwise mostly idle. */
+    static final int PARALLEL_STATEMENTS = 3;
 
     /**
      * What a service derives from its projection rows and, during the bulk phase, computes once at its end rather
@@ -39,8 +45,11 @@ public class BulkReplay {
      */
     public interface Derived {
 
-        /** Computes the derived tables from the rows replayed so far, on a connection in the phase's transaction. */
-        void computeFromRows(Connection connection) throws SQLException;
+        /**
+         * Statements that fill the derived tables, empty until then, from the rows replayed so far. They run at
+         * the same time as each other and as the index builds, each in a transaction of its own.
+         */
+        List<String> fromRows();
     }
 
     private final RebuildConfig config;
@@ -116,8 +125,11 @@ public class BulkReplay {
     }
 
     /**
-     * Ends the bulk phase: waits for the batch in flight, recreates the dropped indexes, computes every
-     * {@link Derived} table from the rows, all in one transaction; from its commit on, every batch keeps them up.
+     * Ends the bulk phase: waits for the batch in flight, then recreates the dropped indexes and computes every
+     * {@link Derived} table from the rows, {@value #PARALLEL_STATEMENTS} at a time, each in a transaction of its
+     * own on a connection of its own: they read and write different relations, and nobody reads these tables
+     * before the switch (a rebuild that fails here exits, and the next one starts from a clean schema). No batch
+     * runs meanwhile; from the end on, every batch keeps the indexes and the derived tables up.
      */
     void end() throws SQLException {
         if (!active) {
@@ -125,26 +137,76 @@ public class BulkReplay {
         }
         long begun = System.nanoTime();
         phase.writeLock().lock();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                // Index builds sort in memory rather than on disk.
-                statement.execute("set local maintenance_work_mem = '512MB'");
-                for (String index : droppedIndexes) {
-                    statement.execute(index);
+        ExecutorService statements = Executors.newFixedThreadPool(PARALLEL_STATEMENTS);
+        try {
+            // The derived tables first: they take longest, and the index builds fill the lanes they leave.
+            List<Future<Long>> jobs = new ArrayList<>();
+            for (Derived each : derived) {
+                for (String fromRows : each.fromRows()) {
+                    jobs.add(statements.submit(() -> inTransaction(connection -> execute(connection, fromRows))));
                 }
             }
-            long indexed = System.nanoTime();
-            for (Derived each : derived) {
-                each.computeFromRows(connection);
+            int derivedJobs = jobs.size();
+            for (String index : droppedIndexes) {
+                // Index builds sort in memory rather than on disk.
+                jobs.add(statements.submit(() -> inTransaction(connection ->
+                        execute(connection, "set local maintenance_work_mem = '512MB'", index))));
             }
-            connection.commit();
-            // Batches wait for the write lock, so the first one after the commit is the first to keep them up.
+            long derivedMillis = 0;
+            long indexMillis = 0;
+            for (int i = 0; i < jobs.size(); i++) {
+                long millis = result(jobs.get(i));
+                if (i < derivedJobs) {
+                    derivedMillis += millis;
+                } else {
+                    indexMillis += millis;
+                }
+            }
+            // Batches wait for the write lock, so the first one after it is the first to keep them up.
             active = false;
-            LOG.infof("Bulk replay ended: %d indexes created in %d ms, derived tables computed in %d ms",
-                    droppedIndexes.size(), (indexed - begun) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+            LOG.infof("Bulk replay ended in %d ms: %d indexes created (%d ms of statements), derived tables computed "
+                    + "(%d ms), %d statements at a time", (System.nanoTime() - begun) / 1_000_000, droppedIndexes.size(),
+                    indexMillis, derivedMillis, PARALLEL_STATEMENTS);
         } finally {
+            statements.shutdownNow();
             phase.writeLock().unlock();
+        }
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static void execute(Connection connection, String... sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
+    /** Runs the work in a transaction of its own; returns how long it took, in milliseconds. */
+    private long inTransaction(Work work) throws SQLException {
+        long begun = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            work.run(connection);
+            connection.commit();
+        }
+        return (System.nanoTime() - begun) / 1_000_000;
+    }
+
+    private static long result(Future<Long> job) throws SQLException {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the bulk phase ended", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException("the end of the bulk phase failed", e.getCause());
         }
     }
 }

@@ -168,8 +168,10 @@ public class ProjectionRebuild {
                 }
                 pause(POLL);
             }
+            long caughtUp = System.nanoTime();
             pauseConsumer();
             List<String> problems = projectionSwitch.problems();
+            long checked = System.nanoTime();
             if (!problems.isEmpty()) {
                 throw new RebuildFailed("the rebuilt tables cannot replace the live ones: " + String.join("; ", problems));
             }
@@ -187,6 +189,9 @@ public class ProjectionRebuild {
                 return null;
             }
             long heldMillis = (System.nanoTime() - held) / 1_000_000;
+            LOG.infof("Switch: the rebuild reached the ends of the topics %d ms after the live consumers were held, "
+                    + "the rebuilt tables were checked in %d ms and moved in %d ms", (caughtUp - held) / 1_000_000,
+                    (checked - caughtUp) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
             List<String> relations = new ArrayList<>(projectionSwitch.tables());
             relations.addAll(views);
             try {

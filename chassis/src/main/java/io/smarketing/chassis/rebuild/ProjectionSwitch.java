@@ -75,7 +75,9 @@ final class ProjectionSwitch implements AutoCloseable {
                     + ", rebuild: " + last(rebuiltMigrations) + "): run the rebuild with the live service's version");
         }
         // The live inbox's ids, all but those pruned by age, must be in the rebuilt one: anything the live
-        // consumers applied is then in the rebuilt tables, and they will skip it when it comes to them.
+        // consumers applied is then in the rebuilt tables, and they will skip it when it comes to them. Both hold
+        // every event of the log: memory enough for the anti-join's hash to stay off the disk.
+        execute("set local work_mem = '256MB'");
         long missing = count("select count(*) from " + live + "." + INBOX_TABLE + " applied where not exists (select 1 from "
                 + rebuilt + "." + INBOX_TABLE + " replayed where replayed.consumer = applied.consumer"
                 + " and replayed.event_id = applied.event_id)");

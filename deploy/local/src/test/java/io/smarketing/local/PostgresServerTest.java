@@ -78,6 +78,7 @@ class PostgresServerTest {
         try (Connection leads = connect("leads")) {
             assertEquals("on", show(leads, "synchronous_commit"));
             assertEquals("on", show(leads, "fsync"));
+            assertEquals("4GB", show(leads, "max_wal_size"));
         }
     }
 

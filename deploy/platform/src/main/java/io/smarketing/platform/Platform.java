@@ -27,12 +27,15 @@ public final class Platform {
      * Durable commits: zonky's embedded PostgreSQL would otherwise commit asynchronously by default, and a
      * crash would lose commits that were already answered, published or acknowledged to Kafka. TCP on 127.0.0.1
      * only: no Unix socket, whose lock file in /tmp would clash with any other PostgreSQL on the same port number
-     * (another network namespace, another state folder).
+     * (another network namespace, another state folder). A checkpoint at most every 4 GB of WAL rather than every
+     * 1 GB: a replay of the log or a large import writes a gigabyte in half a minute, and every checkpoint within it
+     * makes the next change of each page write the whole page to the WAL again.
      */
     public static final Component POSTGRES = new Component("postgres", "PostgreSQL", 15432, "SMARKETING_PG_PORT", 1,
             List.of(), new Start.EmbeddedPostgres(Map.of(
                     "synchronous_commit", "on",
                     "fsync", "on",
+                    "max_wal_size", "4GB",
                     "listen_addresses", "127.0.0.1",
                     "unix_socket_directories", "",
                     "password_encryption", "scram-sha-256")),

@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -200,35 +200,33 @@ public class ViewRollups implements BulkReplay.Derived {
     /**
      * The rollups of all the facts at once, from the same contribution views: what a rebuild's bulk replay
      * ({@link BulkReplay}) leaves out batch by batch. Rows per day and campaign, and per day under
-     * {@link #ALL_CAMPAIGNS}.
+     * {@link #ALL_CAMPAIGNS}; one statement per rollup table, into the empty tables.
      */
     @Override
-    public void computeFromRows(Connection connection) throws SQLException {
+    public List<String> fromRows() {
         String columns = Arrays.stream(Measure.values()).map(Measure::column).collect(Collectors.joining(", "));
         String sums = Arrays.stream(Measure.values())
                 .map(m -> "coalesce(sum(value) filter (where measure = '" + m.column() + "'), 0)")
                 .collect(Collectors.joining(", "));
         String campaign = "case when grouping(campaign_id) = 0 then campaign_id else '" + ALL_CAMPAIGNS + "' end";
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("truncate view_rollup, " + Arrays.stream(Breakdown.values()).map(b -> b.table)
-                    .collect(Collectors.joining(", ")));
-            statement.execute("""
-                    insert into view_rollup (day, campaign_id, %s)
-                    select day, %s, %s
-                    from (select (at at time zone 'UTC')::date as day, campaign_id, measure, value
-                          from fact_contribution) contribution
-                    group by grouping sets ((day, campaign_id), (day))""".formatted(columns, campaign, sums));
-            for (Breakdown breakdown : Breakdown.values()) {
-                statement.execute("""
-                        insert into %s (day, campaign_id, %s, %s)
-                        select day, %s, reason::%s, sum(value)
-                        from (select (at at time zone 'UTC')::date as day, campaign_id, reason, value
-                              from fact_contribution where measure = '%s' and reason is not null) contribution
-                        group by grouping sets ((day, campaign_id, reason), (day, reason))"""
-                        .formatted(breakdown.table, breakdown.key, breakdown.measure.column(), campaign,
-                                breakdown.keyType, breakdown.measure.column()));
-            }
+        List<String> statements = new ArrayList<>();
+        statements.add("""
+                insert into view_rollup (day, campaign_id, %s)
+                select day, %s, %s
+                from (select (at at time zone 'UTC')::date as day, campaign_id, measure, value
+                      from fact_contribution) contribution
+                group by grouping sets ((day, campaign_id), (day))""".formatted(columns, campaign, sums));
+        for (Breakdown breakdown : Breakdown.values()) {
+            statements.add("""
+                    insert into %s (day, campaign_id, %s, %s)
+                    select day, %s, reason::%s, sum(value)
+                    from (select (at at time zone 'UTC')::date as day, campaign_id, reason, value
+                          from fact_contribution where measure = '%s' and reason is not null) contribution
+                    group by grouping sets ((day, campaign_id, reason), (day, reason))"""
+                    .formatted(breakdown.table, breakdown.key, breakdown.measure.column(), campaign,
+                            breakdown.keyType, breakdown.measure.column()));
         }
+        return statements;
     }
 
     private static void setArrays(PreparedStatement statement, Connection connection, Object[]... arrays)

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smarketing.chassis.persistence.StatementBatch;
 import io.smarketing.testing.RealInfrastructure;
 
-/** The chassis' batched writes: rows sent as arrays in one statement, and idempotent statements sent once. */
+/** The chassis' batched writes: rows sent as arrays in one statement. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 class StatementBatchTest {
@@ -53,24 +53,6 @@ class StatementBatchTest {
         assertEquals(Arrays.asList(null, null, null, null), row(empty), "nulls stay null");
     }
 
-    @Test
-    void anIdempotentStatementAddedTwiceIsSentOnce() {
-        UUID once = UUID.randomUUID();
-        UUID other = UUID.randomUUID();
-        String insert = "insert into probe_row (id) values (?)";
-        QuarkusTransaction.requiringNew().run(() -> {
-            statements.addOnce(insert, once);
-            statements.addOnce(insert, once);
-            statements.addOnce(insert, other);
-            statements.flush();
-            statements.addOnce(insert, once); // a new flush starts afresh
-            statements.flush();
-        });
-
-        assertEquals(2, count(once));
-        assertEquals(1, count(other));
-    }
-
     private List<Object> row(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object[] row = (Object[]) entityManager.createNativeQuery(
@@ -84,10 +66,5 @@ class StatementBatchTest {
             return time.toInstant();
         }
         return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
-    }
-
-    private long count(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from probe_row where id = :id").setParameter("id", id).getSingleResult()).longValue());
     }
 }

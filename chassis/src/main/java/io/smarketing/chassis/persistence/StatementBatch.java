@@ -28,7 +28,6 @@ import org.hibernate.Session;
 public class StatementBatch {
 
     private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
-    private final Set<Once> once = new HashSet<>();
     private final Set<String> rowStatements = new HashSet<>();
     private final EntityManager entityManager;
 
@@ -51,20 +50,6 @@ public class StatementBatch {
     public void addRow(String sql, Object... values) {
         rowStatements.add(sql);
         add(sql, values);
-    }
-
-    /**
-     * Adds an idempotent statement (an insert that does nothing on conflict) unless the same text with the same
-     * parameters was added already since the last flush: a batch that names one campaign a thousand times sends
-     * it once.
-     */
-    public void addOnce(String sql, Object... parameters) {
-        if (once.add(new Once(sql, List.of(parameters)))) {
-            add(sql, parameters);
-        }
-    }
-
-    private record Once(String sql, List<Object> parameters) {
     }
 
     /** Sends everything added so far, one JDBC batch per text. */
@@ -91,7 +76,6 @@ public class StatementBatch {
             }
         });
         statements.clear();
-        once.clear();
         rowStatements.clear();
     }
 

@@ -46,8 +46,8 @@ public class BulkReplay {
     public interface Derived {
 
         /**
-         * Statements that fill the derived tables, empty until then, from the rows replayed so far. They run at
-         * the same time as each other and as the index builds, each in a transaction of its own.
+         * Statements that fill the derived tables, empty until then, from the rows replayed so far: run in order,
+         * in one transaction, while the indexes are being built.
          */
         List<String> fromRows();
     }
@@ -139,12 +139,11 @@ public class BulkReplay {
         phase.writeLock().lock();
         ExecutorService statements = Executors.newFixedThreadPool(PARALLEL_STATEMENTS);
         try {
-            // The derived tables first: they take longest, and the index builds fill the lanes they leave.
+            // The derived tables first: each takes longest, and the index builds fill the other lanes.
             List<Future<Long>> jobs = new ArrayList<>();
             for (Derived each : derived) {
-                for (String fromRows : each.fromRows()) {
-                    jobs.add(statements.submit(() -> inTransaction(connection -> execute(connection, fromRows))));
-                }
+                String[] fromRows = each.fromRows().toArray(String[]::new);
+                jobs.add(statements.submit(() -> inTransaction(connection -> execute(connection, fromRows))));
             }
             int derivedJobs = jobs.size();
             for (String index : droppedIndexes) {

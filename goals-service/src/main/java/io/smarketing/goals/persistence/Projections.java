@@ -1,6 +1,7 @@
 package io.smarketing.goals.persistence;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,6 +14,8 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.smarketing.chassis.persistence.StatementBatch;
 import io.smarketing.chassis.rebuild.BulkReplay;
@@ -68,15 +71,17 @@ public class Projections {
     private final StatementBatch statements;
     private final TouchedFacts touched;
     private final PendingLeads pendingLeads;
+    private final PendingCampaigns pendingCampaigns;
     private final ViewRollups rollups;
     private final BulkReplay bulkReplay;
 
     Projections(EntityManager entityManager, StatementBatch statements, TouchedFacts touched,
-            PendingLeads pendingLeads, ViewRollups rollups, BulkReplay bulkReplay) {
+            PendingLeads pendingLeads, PendingCampaigns pendingCampaigns, ViewRollups rollups, BulkReplay bulkReplay) {
         this.entityManager = entityManager;
         this.statements = statements;
         this.touched = touched;
         this.pendingLeads = pendingLeads;
+        this.pendingCampaigns = pendingCampaigns;
         this.rollups = rollups;
         this.bulkReplay = bulkReplay;
     }
@@ -157,6 +162,7 @@ public class Projections {
     }
 
     public void campaignDescribed(UUID campaignId, String name, BigDecimal budget, UUID goalId, Instant at) {
+        knownCampaign(campaignId);
         statements.add("""
                 insert into campaign_fact (campaign_id, name, budget, goal_id, described_at) values (?, ?, ?, ?, ?)
                 on conflict (campaign_id) do update set name = excluded.name, budget = excluded.budget,
@@ -166,6 +172,7 @@ public class Projections {
     }
 
     public void campaignStatus(UUID campaignId, String status, Instant at) {
+        knownCampaign(campaignId);
         statements.add("""
                 insert into campaign_fact (campaign_id, status, status_at) values (?, ?, ?)
                 on conflict (campaign_id) do update set status = excluded.status, status_at = excluded.status_at
@@ -217,6 +224,8 @@ public class Projections {
      */
     public void flush() {
         TouchedFacts.Keys keys = touched.take();
+        // Before any other write of campaign rows: every transaction then takes them in the same order.
+        writeCampaigns();
         if (bulkReplay.active()) { // the rollups are computed from all the facts when the bulk replay ends
             writeLeads();
             statements.flush();
@@ -245,6 +254,24 @@ public class Projections {
     }
 
     private void knownCampaign(UUID campaignId) {
-        statements.addOnce("insert into campaign_fact (campaign_id) values (?) on conflict do nothing", campaignId);
+        pendingCampaigns.add(campaignId);
+    }
+
+    /** A row for every campaign the batch names, in id order, in one statement. */
+    private void writeCampaigns() {
+        List<UUID> campaigns = pendingCampaigns.take();
+        if (campaigns.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into campaign_fact (campaign_id)
+                    select campaign_id from unnest(?::uuid[]) with ordinality as named (campaign_id, position)
+                    order by position
+                    on conflict do nothing""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", campaigns.toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 }

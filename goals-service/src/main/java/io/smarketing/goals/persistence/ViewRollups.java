@@ -200,7 +200,7 @@ public class ViewRollups implements BulkReplay.Derived {
     /**
      * The rollups of all the facts at once, from the same contribution views: what a rebuild's bulk replay
      * ({@link BulkReplay}) leaves out batch by batch. Rows per day and campaign, and per day under
-     * {@link #ALL_CAMPAIGNS}; one statement per rollup table, into the empty tables.
+     * {@link #ALL_CAMPAIGNS}; one statement per rollup table.
      */
     @Override
     public List<String> fromRows() {

@@ -36,7 +36,7 @@ import io.agroal.api.AgroalDataSource;
 public class BulkReplay {
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
-    /** Index builds and derived tables at the end of the phase: PostgreSQL's CPUs are otherwise mostly idle. */
+    /** Index builds and derived tables at the end of the phase at once: the consumers wait meanwhile. */
     static final int PARALLEL_STATEMENTS = 3;
 
     /**

@@ -145,7 +145,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         private static final int PARTITIONS = 3;
 
         private final int port = freePort();
-        private final int controllerPort = freePort();
+        private final int controllerPort = freePortOtherThan(port);
         private final String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
         private final Path logDir = temporaryDirectory("smarketing-test-kafka");
         private EmbeddedKafkaBroker running;
@@ -215,6 +215,15 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The OS may hand out a port it just handed out, once its socket is closed: the broker needs two. */
+    private static int freePortOtherThan(int taken) {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
     }
 
     private static Path temporaryDirectory(String prefix) {

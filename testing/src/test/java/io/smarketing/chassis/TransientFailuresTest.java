@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,27 @@ class TransientFailuresTest {
     void lockConflictsAndLostConnectionsAreTransient() {
         assertTrue(TransientFailures.isTransient(new OptimisticLockException("stale")));
         assertTrue(TransientFailures.isTransient(new SQLTransientConnectionException("pool timed out")));
+    }
+
+    /** How the transaction manager reports a commit whose connection died: the driver's error only suppressed. */
+    @Test
+    void aCommitThatLostItsConnectionIsTransientAndInDoubt() {
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction")
+                .initCause(new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01")));
+        RuntimeException thrown = new RuntimeException("Error invoking subclass method", commit);
+        assertTrue(TransientFailures.isTransient(thrown));
+        assertTrue(TransientFailures.isCommitInDoubt(thrown));
+        assertTrue(TransientFailures.describe(thrown).contains("unexpected postmaster exit"),
+                TransientFailures.describe(thrown));
+    }
+
+    @Test
+    void aRolledBackCommitWithoutAnOutageIsNeitherTransientNorInDoubt() {
+        RuntimeException thrown = new RuntimeException(new RollbackException("marked for rollback only"));
+        assertFalse(TransientFailures.isTransient(thrown));
+        assertFalse(TransientFailures.isCommitInDoubt(thrown));
+        assertFalse(TransientFailures.isCommitInDoubt(new SQLTransientConnectionException("pool timed out")));
     }
 
     @Test

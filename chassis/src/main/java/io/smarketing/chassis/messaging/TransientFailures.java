@@ -3,11 +3,18 @@ package io.smarketing.chassis.messaging;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -33,22 +40,65 @@ public final class TransientFailures {
     private TransientFailures() {
     }
 
+    /**
+     * Whether the failure, any cause of it or anything suppressed in it passes by itself. The transaction manager
+     * reports a commit that lost its connection as a {@link RollbackException} with the driver's error only
+     * among the suppressed, so those count too.
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (isTransientItself(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return anyWithin(failure, TransientFailures::isTransientItself);
     }
 
-    /** The innermost cause, for a log line: what actually failed. */
+    /**
+     * The database went away while it was committing: the change may have been saved or not, and only reading
+     * it back tells which.
+     */
+    public static boolean isCommitInDoubt(Throwable failure) {
+        return anyWithin(failure, f -> (f instanceof RollbackException || f instanceof HeuristicMixedException)
+                && anyWithin(f, TransientFailures::isTransientItself));
+    }
+
+    /** The innermost cause, for a log line: what actually failed, also when it was only suppressed. */
     public static String describe(Throwable failure) {
+        Throwable root = innermost(failure);
+        for (Throwable suppressed : root.getSuppressed()) {
+            if (isTransient(suppressed)) {
+                root = innermost(suppressed);
+                break;
+            }
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Throwable innermost(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root;
+    }
+
+    /** Visits the failure, its causes and what each suppressed, each once. */
+    private static boolean anyWithin(Throwable failure, Predicate<Throwable> test) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.push(failure);
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (test.test(next)) {
+                return true;
+            }
+            if (next.getCause() != null) {
+                pending.push(next.getCause());
+            }
+            for (Throwable suppressed : next.getSuppressed()) {
+                pending.push(suppressed);
+            }
+        }
+        return false;
     }
 
     private static boolean isTransientItself(Throwable failure) {

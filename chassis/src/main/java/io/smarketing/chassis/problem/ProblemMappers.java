@@ -169,14 +169,20 @@ public class ProblemMappers {
     }
 
     /**
-     * The database is unreachable, restarting or out of connections, or a lock conflict that passes: nothing
-     * changed, and the same request is worth sending again shortly.
+     * The database is unreachable, restarting or out of connections, or a lock conflict that passes: the same
+     * request is worth sending again shortly. Nothing changed, unless the database went away during the commit
+     * itself: then nobody knows yet, and the detail says to read the change back first.
      */
     private Response unavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Unavailable on %s: %s", path(uri), TransientFailures.describe(e));
+        boolean inDoubt = TransientFailures.isCommitInDoubt(e);
+        LOG.warnf("Unavailable on %s%s: %s", path(uri), inDoubt ? " while committing" : "",
+                TransientFailures.describe(e));
+        String detail = inDoubt
+                ? "The database went away while this change was being committed; it may or may not have been saved,"
+                        + " so read it back before sending it again"
+                : "A service this request needs is unavailable for a moment; nothing was changed, try again";
         return Response.fromResponse(respond(new Problem(Problem.type("unavailable"), "Service unavailable", 503,
-                "A service this request needs is unavailable for a moment; nothing was changed, try again",
-                path(uri), null))).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+                detail, path(uri), null))).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private Response concurrentChange(UriInfo uri) {

@@ -3,6 +3,7 @@ package io.smarketing.events;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,11 +26,18 @@ final class Amounts {
         return AMOUNTS.get(recordType).stream().map(RecordComponent::getName).toList();
     }
 
+    /** Without a stream: it runs for every event consumed, and most events have no amount at all. */
     static List<String> beyondLimit(Object event) {
-        return AMOUNTS.get(event.getClass()).stream()
-                .filter(component -> read(component, event) instanceof BigDecimal amount && MoneyLimit.exceeds(amount))
-                .map(RecordComponent::getName)
-                .toList();
+        List<String> beyond = List.of();
+        for (RecordComponent component : AMOUNTS.get(event.getClass())) {
+            if (read(component, event) instanceof BigDecimal amount && MoneyLimit.exceeds(amount)) {
+                if (beyond.isEmpty()) {
+                    beyond = new ArrayList<>();
+                }
+                beyond.add(component.getName());
+            }
+        }
+        return beyond;
     }
 
     private static Object read(RecordComponent component, Object event) {

@@ -52,19 +52,19 @@ final class RequiredFields {
             if (field.accessor() == null) {
                 continue; // in a module that does not open its package to us: nothing we can check
             }
-            String name = path + field.name();
+            // Paths are built only where they are needed: this runs for every field of every event consumed.
             Object value = read(field.accessor(), record);
             if (value == null) {
                 if (field.required()) {
-                    missing.add(name);
+                    missing.add(path + field.name());
                 }
             } else if (value instanceof Record nested) {
-                collect(nested, name + ".", missing);
+                collect(nested, path + field.name() + ".", missing);
             } else if (value instanceof Collection<?> items) {
                 int index = 0;
                 for (Object item : items) {
                     if (item instanceof Record nested) {
-                        collect(nested, name + "[" + index + "].", missing);
+                        collect(nested, path + field.name() + "[" + index + "].", missing);
                     }
                     index++;
                 }

@@ -1,9 +1,13 @@
 package io.smarketing.chassis.messaging;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +23,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +64,12 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     /** How often a long retry is logged again, in attempts. */
     private static final int LOG_EVERY = 10;
+
+    private static final String MARK_PROCESSED = """
+            insert into processed_event (consumer, event_id, ce_type)
+            select ?, id, type from unnest(?::text[], ?::text[]) as e (id, type)
+            on conflict do nothing
+            returning event_id""";
 
     private final EntityManager entityManager;
     private final DeadLetters deadLetters;
@@ -175,53 +186,59 @@ public class Inbox {
         // The same id twice in one batch: its first copy is applied, the others are duplicates.
         Set<String> taken = new HashSet<>();
         List<IncomingEvent> events = new ArrayList<>(fresh.size());
-        List<String> outcomes = new ArrayList<>(deliveries.size());
+        // How many of each topic were processed and how many were duplicates, counted once per batch.
+        Map<List<String>, Integer> outcomes = new HashMap<>();
         for (Delivery delivery : deliveries) {
             IncomingEvent event = delivery.event().orElseThrow();
+            String outcome;
             if (fresh.contains(event.id()) && taken.add(event.id())) {
                 events.add(event);
-                outcomes.add("processed");
+                outcome = "processed";
             } else {
                 LOG.debugf("Already processed event %s (%s): skipped", event.id(), event.type());
-                outcomes.add("duplicate");
+                outcome = "duplicate";
             }
+            outcomes.merge(List.of(delivery.record().topic(), outcome), 1, Integer::sum);
         }
         if (!events.isEmpty()) {
             consumer.handle(events);
         }
-        for (int i = 0; i < deliveries.size(); i++) {
-            count(deliveries.get(i).record(), outcomes.get(i));
-        }
+        outcomes.forEach((topicAndOutcome, count) -> count(topicAndOutcome.get(0), topicAndOutcome.get(1), count));
     }
 
     /**
      * Records the ids as processed by this consumer, in one statement; returns those it had not processed before.
+     * Sent on the transaction's connection without a query of the ORM: it runs for every batch, and the ORM's
+     * native query reads the result's metadata every time.
      */
-    @SuppressWarnings("unchecked")
     private Set<String> markProcessed(String consumer, List<Delivery> deliveries) {
-        List<String> ids = new ArrayList<>(deliveries.size());
-        List<String> types = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            ids.add(delivery.event().orElseThrow().id());
-            types.add(delivery.event().orElseThrow().type());
+        String[] ids = new String[deliveries.size()];
+        String[] types = new String[deliveries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = deliveries.get(i).event().orElseThrow().id();
+            types[i] = deliveries.get(i).event().orElseThrow().type();
         }
-        List<String> inserted = entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, ce_type)
-                select :consumer, id, type from unnest(cast(:ids as text[]), cast(:types as text[])) as e (id, type)
-                on conflict do nothing
-                returning event_id""")
-                .setParameter("consumer", consumer)
-                .setParameter("ids", ids.toArray(String[]::new))
-                .setParameter("types", types.toArray(String[]::new))
-                .getResultList();
-        return new HashSet<>(inserted);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(MARK_PROCESSED)) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", ids));
+                insert.setArray(3, connection.createArrayOf("text", types));
+                Set<String> inserted = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        });
     }
 
     private void sendPoisonToDeadLetters(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
             delivery.poison().ifPresent(reason -> {
                 untilDone(() -> deadLetters.send(delivery.record(), reason), "dead letter " + where(delivery.record()));
-                count(delivery.record(), "dead-lettered");
+                count(delivery.record().topic(), "dead-lettered", 1);
             });
         }
     }
@@ -356,8 +373,8 @@ public class Inbox {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private void count(ConsumerRecord<String, byte[]> record, String outcome) {
-        meters.counter("smarketing.inbox.events", "topic", record.topic(), "outcome", outcome).increment();
+    private void count(String topic, String outcome, int events) {
+        meters.counter("smarketing.inbox.events", "topic", topic, "outcome", outcome).increment(events);
     }
 
     /** The service is stopping: what is not committed stays unacknowledged. */

@@ -1,11 +1,15 @@
 package io.smarketing.chassis.rebuild;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smarketing.chassis.messaging.Inbox;
@@ -126,10 +131,10 @@ public class ProjectionRebuild {
             written.add(ProjectionSwitch.INBOX_TABLE);
             bulkReplay.begin(written);
             awaitBehind(offsets, config.switchLag(), begun);
-            bulkReplay.end();
+            InboxCheck inboxCheck = inboxCheckedAheadWhile(bulkReplay::end);
             for (int attempt = 1;; attempt++) {
                 awaitBehind(offsets, config.switchLag(), begun);
-                Switched done = trySwitch(offsets, tables);
+                Switched done = trySwitch(offsets, tables, inboxCheck);
                 if (done != null) {
                     long records = RebuildOffsets.total(done.ends());
                     double seconds = (System.nanoTime() - begun) / 1e9;
@@ -149,7 +154,7 @@ public class ProjectionRebuild {
     }
 
     /** One attempt; null when it must be tried again (a lock or the rebuild did not come in time). */
-    private Switched trySwitch(RebuildOffsets offsets, List<String> tables) throws SQLException {
+    private Switched trySwitch(RebuildOffsets offsets, List<String> tables, InboxCheck inboxCheck) throws SQLException {
         try (ProjectionSwitch projectionSwitch = new ProjectionSwitch(dataSource.getConnection(), config, tables)) {
             long held = System.nanoTime();
             try {
@@ -170,7 +175,7 @@ public class ProjectionRebuild {
             }
             long caughtUp = System.nanoTime();
             pauseConsumer();
-            List<String> problems = projectionSwitch.problems();
+            List<String> problems = projectionSwitch.problems(inboxCheck);
             long checked = System.nanoTime();
             if (!problems.isEmpty()) {
                 throw new RebuildFailed("the rebuilt tables cannot replace the live ones: " + String.join("; ", problems));
@@ -203,6 +208,37 @@ public class ProjectionRebuild {
         }
     }
 
+    /**
+     * The inbox check's first step, on a connection of its own beside the end of the bulk phase: it only reads
+     * the inboxes, and it takes as long as the slowest of the end's statements.
+     */
+    private InboxCheck inboxCheckedAheadWhile(SqlWork beside) throws SQLException {
+        long begun = System.nanoTime();
+        CompletableFuture<InboxCheck> ahead = CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return InboxCheck.ahead(connection, config.liveSchema(), config.schema());
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+        beside.run();
+        try {
+            InboxCheck checked = ahead.join();
+            LOG.infof("Inbox checked ahead of the switch in %d ms: %d events the live service applied are to be "
+                    + "checked again at the switch", (System.nanoTime() - begun) / 1_000_000, checked.unconfirmed());
+            return checked;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
     /** Waits until the rebuild's group is at most {@code lag} records behind the end of the topics. */
     private void awaitBehind(RebuildOffsets offsets, long lag, long begun) {
         long lastReport = 0;
@@ -223,16 +259,27 @@ public class ProjectionRebuild {
     }
 
     /** The rebuild's consumers take no more records: the tables they write are about to become the live ones. */
+    /**
+     * All at once: each consumer pauses on its polling thread, after the poll at hand, so one after the other
+     * would hold the live consumers back for a poll timeout per consumer.
+     */
     private void pauseConsumer() {
         try {
-            consumers().forEach(consumer -> consumer.pause().await().atMost(Duration.ofSeconds(10)));
+            onEveryConsumer(KafkaConsumer::pause);
         } catch (RuntimeException e) {
             LOG.debugf("Could not pause the rebuild's consumers: %s", e.getMessage());
         }
     }
 
     private void resumeConsumer() {
-        consumers().forEach(consumer -> consumer.resume().await().atMost(Duration.ofSeconds(10)));
+        onEveryConsumer(KafkaConsumer::resume);
+    }
+
+    private void onEveryConsumer(Function<KafkaConsumer<Object, Object>, Uni<?>> action) {
+        List<Uni<Void>> actions = consumers().stream().map(consumer -> action.apply(consumer).replaceWithVoid()).toList();
+        if (!actions.isEmpty()) {
+            Uni.join().all(actions).andFailFast().await().atMost(Duration.ofSeconds(10));
+        }
     }
 
     /** The consumers of the inbox's channel and of its copies ({@code events$1}, … with {@code concurrency}). */

@@ -54,8 +54,11 @@ final class ProjectionSwitch implements AutoCloseable {
         execute("lock table " + qualified(live, tables) + " in exclusive mode");
     }
 
-    /** Why the rebuilt tables must not replace the live ones; empty when they may. */
-    List<String> problems() throws SQLException {
+    /**
+     * Why the rebuilt tables must not replace the live ones; empty when they may. Under the hold: the inbox check
+     * only looks at what is new since its first step.
+     */
+    List<String> problems(InboxCheck inboxCheck) throws SQLException {
         List<String> problems = new ArrayList<>();
         for (String table : tables) {
             if (!exists(rebuilt, table)) {
@@ -74,13 +77,7 @@ final class ProjectionSwitch implements AutoCloseable {
             problems.add("the rebuild ran other migrations than the live service (live: " + last(liveMigrations)
                     + ", rebuild: " + last(rebuiltMigrations) + "): run the rebuild with the live service's version");
         }
-        // The live inbox's ids, all but those pruned by age, must be in the rebuilt one: anything the live
-        // consumers applied is then in the rebuilt tables, and they will skip it when it comes to them. Both hold
-        // every event of the log: memory enough for the anti-join's hash to stay off the disk.
-        execute("set local work_mem = '256MB'");
-        long missing = count("select count(*) from " + live + "." + INBOX_TABLE + " applied where not exists (select 1 from "
-                + rebuilt + "." + INBOX_TABLE + " replayed where replayed.consumer = applied.consumer"
-                + " and replayed.event_id = applied.event_id)");
+        long missing = inboxCheck.missing(connection);
         if (missing > 0) {
             problems.add(missing + " events the live service applied are not in the rebuild (records the replay "
                     + "could not apply, or another consumer name in " + INBOX_TABLE + ")");
@@ -174,13 +171,6 @@ final class ProjectionSwitch implements AutoCloseable {
 
     private static String last(List<String> migrations) {
         return migrations.isEmpty() ? "none" : "V" + migrations.get(migrations.size() - 1).split("/")[0];
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private void execute(String sql) throws SQLException {

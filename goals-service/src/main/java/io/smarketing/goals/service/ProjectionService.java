@@ -30,7 +30,7 @@ import io.smarketing.events.LeadStage;
 import io.smarketing.events.LeadTouched;
 import io.smarketing.events.LeadWon;
 import io.smarketing.events.Money;
-import io.smarketing.goals.domain.ActivityText;
+import io.smarketing.goals.config.GoalsConfig;
 import io.smarketing.goals.domain.HandoffTimes;
 import io.smarketing.goals.persistence.Projections;
 import io.smarketing.goals.persistence.Projections.LeadChange;
@@ -45,16 +45,23 @@ public class ProjectionService {
 
     private final Projections projections;
     private final Money money;
+    private final GoalsConfig config;
 
-    ProjectionService(Projections projections, Money money) {
+    ProjectionService(Projections projections, Money money, GoalsConfig config) {
         this.projections = projections;
         this.money = money;
+        this.config = config;
     }
 
     /** Applies a batch of events; the view's watchers hear of it once. */
     @Transactional(TxType.MANDATORY)
     public void apply(List<IncomingEvent> batch) {
         batch.forEach(this::apply);
+        for (BatchActivity.Row row : BatchActivity.newest(batch, config.activityKept())) {
+            IncomingEvent incoming = row.event();
+            projections.activity(incoming.id(), incoming.type(), incoming.subject(), row.text().summary(),
+                    row.text().actor(), row.text().campaignId(), incoming.data().occurredAt());
+        }
         projections.flush();
         projections.notifyViewChanged();
     }
@@ -67,8 +74,6 @@ public class ProjectionService {
         } else if (incoming.data() instanceof FeedbackEvent feedback) {
             applyFeedback(feedback);
         }
-        ActivityText.of(incoming.data()).ifPresent(text -> projections.activity(incoming.id(), incoming.type(),
-                incoming.subject(), text.summary(), text.actor(), text.campaignId(), incoming.data().occurredAt()));
     }
 
     private void applyLead(LeadEvent event) {

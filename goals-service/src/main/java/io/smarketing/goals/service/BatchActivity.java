@@ -3,10 +3,8 @@ package io.smarketing.goals.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.smarketing.chassis.messaging.IncomingEvent;
 import io.smarketing.goals.domain.ActivityText;
@@ -31,7 +29,10 @@ final class BatchActivity {
     private BatchActivity() {
     }
 
-    /** The rows to write, newest first: every event with text, but those behind {@code kept} newer ones. */
+    /**
+     * The rows to write, newest first: every event with text, but those behind {@code kept} newer ones. The batch's
+     * ids are distinct: the inbox hands a consumer one copy of each event.
+     */
     static List<Row> newest(List<IncomingEvent> batch, int kept) {
         if (kept <= 0) {
             return List.of();
@@ -39,7 +40,6 @@ final class BatchActivity {
         List<IncomingEvent> newestFirst = new ArrayList<>(batch);
         newestFirst.sort(Comparator.comparing((IncomingEvent incoming) -> incoming.data().occurredAt()).reversed());
         List<Row> rows = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         Instant last = null; // the time of the kept-th newest row, once there is one
         for (IncomingEvent incoming : newestFirst) {
             Instant at = incoming.data().occurredAt();
@@ -47,11 +47,11 @@ final class BatchActivity {
                 break;
             }
             Optional<ActivityText> text = ActivityText.of(incoming.data());
-            if (text.isEmpty() || !ids.add(incoming.id())) {
+            if (text.isEmpty()) {
                 continue;
             }
             rows.add(new Row(incoming, text.get()));
-            if (ids.size() == kept) {
+            if (rows.size() == kept) {
                 last = at;
             }
         }

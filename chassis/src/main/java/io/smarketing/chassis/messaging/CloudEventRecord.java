@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,7 +70,7 @@ public final class CloudEventRecord {
      */
     public static ProducerRecord<String, byte[]> toRecord(SmarketingEvent event) {
         EventType<?> type = EventCatalog.of(event.getClass());
-        return toRecord(type.topic(), UUID.randomUUID().toString(), source(Topics.publisher(type.topic())),
+        return toRecord(type.topic(), EventIds.next().toString(), source(Topics.publisher(type.topic())),
                 type.ceType(), event.subject(), event.occurredAt(), EventJson.write(event));
     }
 

@@ -16,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
+import io.smarketing.chassis.messaging.EventIds;
 import io.smarketing.chassis.persistence.AfterCommit;
 import io.smarketing.events.EventCatalog;
 import io.smarketing.events.EventJson;
@@ -74,7 +75,7 @@ public class Outbox {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (SmarketingEvent event : events) {
                     EventType<?> type = EventCatalog.of(event.getClass());
-                    UUID id = UUID.randomUUID();
+                    UUID id = EventIds.next();
                     insert.setObject(1, id);
                     insert.setString(2, type.topic());
                     insert.setString(3, event.subject());

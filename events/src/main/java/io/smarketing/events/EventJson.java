@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -33,6 +34,13 @@ public final class EventJson {
             // a missing int or boolean would otherwise silently read as 0 or false
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    /** A reader per payload type: {@code readValue(bytes, type)} would resolve the type and its deserializer per call. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private EventJson() {
     }
@@ -80,7 +88,7 @@ public final class EventJson {
         }
         T value;
         try {
-            value = MAPPER.readValue(json, type);
+            value = READERS.get(type).readValue(json);
         } catch (IOException e) {
             throw new EventDecodingException(
                     "Cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);

@@ -115,7 +115,7 @@ public final class CloudEventRecord {
 
     /**
      * The CloudEvents headers of a record, read in one pass (it runs for every record a consumer takes); of a
-     * header given twice the last counts, as with {@code lastHeader}. Null where a header is absent or empty-valued.
+     * header given twice the last counts, as with {@code lastHeader}. Null where a header is absent or has no value.
      */
     private record Attributes(String id, String type, String source, String subject, String time) {
 

@@ -10,7 +10,8 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
  * millisecond it was made. Ids made in order sort in that order, as text too, so each consumer's
  * {@code processed_event} key and the outbox's {@code event_id} index take new ids at their right edge rather
  * than at a random page: a replay of the log writes its inbox a few pages at a time instead of all over it.
- * Uniqueness does not rest on the time: 74 bits of each id are random.
+ * Uniqueness does not rest on the time: within a millisecond the generator counts up from a random start of 74 bits,
+ * and a new millisecond starts afresh.
  */
 public final class EventIds {
 
@@ -19,7 +20,10 @@ public final class EventIds {
     private EventIds() {
     }
 
-    /** A new id, later than or equal in time to every id this JVM made before. */
+    /**
+     * A new id, sorting after every id this JVM made before unless the system clock stepped back (then it is still
+     * unique, only out of order).
+     */
     public static UUID next() {
         return GENERATOR.generate();
     }
